@@ -1,0 +1,235 @@
+// Command pulumi-language-nodejs is a Node.js language host for the Pulumi engine.
+//
+// Upstream's language host lives in its own Go module
+// (github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3), which the Go module
+// proxy reachable from this project's machines refuses for every version. This host speaks the
+// LanguageRuntime protocol of the very SDK version that scripts/ensure-pulumi builds it against,
+// and does what a Pulumi program needs from it: run the program with @pulumi/pulumi's own
+// `cmd/run` entry point, the way upstream does. Plugin discovery (GetRequiredPackages) answers
+// "none": a program that uses only dynamic providers, like this project's, needs no plugin.
+// Code generation, `pulumi new` templates, and dependency installation are not offered.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	pbempty "google.golang.org/protobuf/types/known/emptypb"
+	"google.golang.org/protobuf/types/known/structpb"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+)
+
+// The exit code @pulumi/pulumi's runner uses after it has already reported the error to the
+// engine; the engine should then stop without printing a second, less useful message.
+const exitCodeErrorAlreadyReported = 32
+
+func main() {
+	// The engine passes logging and tracing flags before the engine address. The logging flags
+	// (--logtostderr, -v) are registered by glog, which the SDK's packages import.
+	tracing := flag.String("tracing", "", "a Zipkin-compatible tracing endpoint")
+	flag.Parse()
+
+	host := &languageHost{tracing: *tracing}
+	if args := flag.Args(); len(args) > 0 {
+		host.engineAddress = args[len(args)-1]
+	}
+
+	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
+		Init: func(srv *grpc.Server) error {
+			pulumirpc.RegisterLanguageRuntimeServer(srv, host)
+			return nil
+		},
+	})
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: could not start the RPC server: %v\n", err)
+		os.Exit(1)
+	}
+	// The engine reads the port from the first line of standard output.
+	fmt.Printf("%d\n", handle.Port)
+	if err := <-handle.Done; err != nil {
+		fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: RPC server stopped: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+type languageHost struct {
+	pulumirpc.UnimplementedLanguageRuntimeServer
+
+	mu            sync.Mutex
+	engineAddress string
+	tracing       string
+}
+
+func (h *languageHost) Handshake(
+	_ context.Context, req *pulumirpc.LanguageHandshakeRequest,
+) (*pulumirpc.LanguageHandshakeResponse, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if req.GetEngineAddress() != "" {
+		h.engineAddress = req.GetEngineAddress()
+	}
+	return &pulumirpc.LanguageHandshakeResponse{}, nil
+}
+
+func (h *languageHost) GetPluginInfo(context.Context, *pbempty.Empty) (*pulumirpc.PluginInfo, error) {
+	return &pulumirpc.PluginInfo{Version: version.Version}, nil
+}
+
+func (h *languageHost) GetRequiredPlugins(
+	context.Context, *pulumirpc.GetRequiredPluginsRequest,
+) (*pulumirpc.GetRequiredPluginsResponse, error) {
+	return &pulumirpc.GetRequiredPluginsResponse{}, nil
+}
+
+func (h *languageHost) GetRequiredPackages(
+	context.Context, *pulumirpc.GetRequiredPackagesRequest,
+) (*pulumirpc.GetRequiredPackagesResponse, error) {
+	return &pulumirpc.GetRequiredPackagesResponse{}, nil
+}
+
+func (h *languageHost) About(context.Context, *pulumirpc.AboutRequest) (*pulumirpc.AboutResponse, error) {
+	out, err := exec.Command("node", "--version").Output()
+	if err != nil {
+		return nil, status.Errorf(codes.FailedPrecondition, "could not run node --version: %v", err)
+	}
+	return &pulumirpc.AboutResponse{Executable: "node", Version: strings.TrimSpace(string(out))}, nil
+}
+
+func (h *languageHost) GetProgramDependencies(
+	context.Context, *pulumirpc.GetProgramDependenciesRequest,
+) (*pulumirpc.GetProgramDependenciesResponse, error) {
+	return &pulumirpc.GetProgramDependenciesResponse{}, nil
+}
+
+// Run executes the program with @pulumi/pulumi's runner, resolved from the program's directory
+// so that the program and the runner share one copy of the SDK.
+func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
+	programDir := req.GetInfo().GetProgramDirectory()
+	if programDir == "" {
+		programDir = req.GetPwd()
+	}
+	runner, err := resolveRunner(ctx, programDir)
+	if err != nil {
+		return &pulumirpc.RunResponse{Error: err.Error()}, nil
+	}
+
+	h.mu.Lock()
+	engineAddress := h.engineAddress
+	h.mu.Unlock()
+
+	args := []string{runner}
+	flagIfSet := func(name, value string) {
+		if value != "" {
+			args = append(args, "--"+name, value)
+		}
+	}
+	flagIfSet("monitor", req.GetMonitorAddress())
+	flagIfSet("engine", engineAddress)
+	flagIfSet("organization", req.GetOrganization())
+	flagIfSet("project", req.GetProject())
+	flagIfSet("root-directory", req.GetInfo().GetRootDirectory())
+	flagIfSet("stack", req.GetStack())
+	flagIfSet("pwd", req.GetPwd())
+	flagIfSet("parallel", fmt.Sprint(req.GetParallel()))
+	flagIfSet("tracing", h.tracing)
+	if req.GetDryRun() {
+		args = append(args, "--dry-run")
+	}
+	program := req.GetProgram()
+	if program == "" {
+		program = "." // Node then loads package.json's "main", or index.js.
+	}
+	args = append(args, program)
+	args = append(args, req.GetArgs()...)
+
+	env, err := runEnvironment(req)
+	if err != nil {
+		return nil, err
+	}
+
+	cmd := exec.CommandContext(ctx, "node", args...)
+	cmd.Dir = req.GetPwd()
+	cmd.Env = env
+	cmd.Stdout = os.Stdout
+	cmd.Stderr = os.Stderr
+	err = cmd.Run()
+	var exitErr *exec.ExitError
+	switch {
+	case err == nil:
+		return &pulumirpc.RunResponse{}, nil
+	case errors.As(err, &exitErr) && exitErr.ExitCode() == exitCodeErrorAlreadyReported:
+		return &pulumirpc.RunResponse{Bail: true}, nil
+	case errors.As(err, &exitErr):
+		return &pulumirpc.RunResponse{
+			Error: fmt.Sprintf("Program exited with non-zero exit code: %d", exitErr.ExitCode()),
+		}, nil
+	default:
+		return &pulumirpc.RunResponse{Error: fmt.Sprintf("could not run node: %v", err)}, nil
+	}
+}
+
+// resolveRunner finds @pulumi/pulumi/cmd/run the way Node would from the program's directory.
+func resolveRunner(ctx context.Context, programDir string) (string, error) {
+	cmd := exec.CommandContext(ctx, "node", "-e",
+		`console.log(require.resolve("@pulumi/pulumi/cmd/run", { paths: [process.argv[1]] }))`, programDir)
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf(
+			"it looks like the Pulumi SDK has not been installed in %s: run 'npm install' (%v)", programDir, err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// runEnvironment passes configuration the way @pulumi/pulumi reads it: PULUMI_CONFIG holds the
+// config as JSON, PULUMI_CONFIG_SECRET_KEYS the keys whose values are secret, and
+// PULUMI_NODEJS_TYPESCRIPT says whether to compile TypeScript (Pulumi.yaml's runtime option
+// `typescript`, true unless set to false).
+func runEnvironment(req *pulumirpc.RunRequest) ([]string, error) {
+	config, err := json.Marshal(orEmpty(req.GetConfig()))
+	if err != nil {
+		return nil, fmt.Errorf("serializing configuration: %w", err)
+	}
+	secretKeys, err := json.Marshal(append([]string{}, req.GetConfigSecretKeys()...))
+	if err != nil {
+		return nil, fmt.Errorf("serializing secret keys: %w", err)
+	}
+	typescript := "true"
+	if opt, ok := req.GetInfo().GetOptions().GetFields()["typescript"]; ok {
+		if b, isBool := opt.GetKind().(*structpb.Value_BoolValue); isBool && !b.BoolValue {
+			typescript = "false"
+		}
+	}
+	env := append(os.Environ(),
+		"PULUMI_CONFIG="+string(config),
+		"PULUMI_CONFIG_SECRET_KEYS="+string(secretKeys),
+		"PULUMI_NODEJS_TYPESCRIPT="+typescript,
+	)
+	if tsconfig, ok := req.GetInfo().GetOptions().GetFields()["tsconfig"]; ok && tsconfig.GetStringValue() != "" {
+		env = append(env, "PULUMI_NODEJS_TSCONFIG_PATH="+filepath.Clean(tsconfig.GetStringValue()))
+	}
+	if nodeargs, ok := req.GetInfo().GetOptions().GetFields()["nodeargs"]; ok && nodeargs.GetStringValue() != "" {
+		env = append(env, "NODE_OPTIONS="+strings.TrimSpace(os.Getenv("NODE_OPTIONS")+" "+nodeargs.GetStringValue()))
+	}
+	return env, nil
+}
+
+func orEmpty(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return m
+}

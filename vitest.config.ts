@@ -1,0 +1,27 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects: fast unit tests, and end-to-end tests that drive the real Pulumi CLI.
+// E2E files run one at a time (each starts `pulumi` processes; the machine has 2 cores).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+          globalSetup: ["test/e2e/harness/global-setup.ts"],
+        },
+      },
+    ],
+  },
+});
