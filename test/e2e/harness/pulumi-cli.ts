@@ -20,7 +20,11 @@ export interface RunOptions {
 /** Runs the real `pulumi` binary and collects its output; never throws on a non-zero exit. */
 export function runPulumi(pulumiBin: string, args: string[], options: RunOptions): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(pulumiBin, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(pulumiBin, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     const kill = () => child.kill("SIGKILL");
@@ -44,7 +48,9 @@ export function runPulumi(pulumiBin: string, args: string[], options: RunOptions
 /** Throws with the command's output when it did not exit 0. */
 export function expectSuccess(result: CliResult): CliResult {
   if (result.code !== 0) {
-    throw new Error(`${result.command} exited ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
+    throw new Error(
+      `${result.command} exited ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`,
+    );
   }
   return result;
 }

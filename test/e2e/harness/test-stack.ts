@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
@@ -25,10 +25,9 @@ export interface TestStackOptions {
 
 /**
  * One Pulumi program and one stack, on a local file backend of its own, driven through the
- * real CLI. The program folder lives under test/.work/ (inside the repository) and has
- * `node_modules/pulumi-chathub` linked to the repository, so the program, the CLI and the
- * dynamic provider process all load this package and one copy of @pulumi/pulumi, as they
- * would from a user's node_modules.
+ * real CLI. The program folder lives under test/.work/, inside the repository, so the program
+ * and the dynamic provider process find this package where the e2e global setup installed it
+ * (node_modules/pulumi-chathub), beside @pulumi/pulumi, as in a user's project.
  */
 export class TestStack {
   readonly dir: string;
@@ -41,11 +40,13 @@ export class TestStack {
     this.pulumiBin = inject("pulumiBin");
     mkdirSync(workRoot, { recursive: true });
     this.dir = path.join(workRoot, `${options.name}-${randomBytes(3).toString("hex")}`);
-    mkdirSync(path.join(this.dir, "node_modules"), { recursive: true });
-    symlinkSync(repoRoot, path.join(this.dir, "node_modules/pulumi-chathub"), "dir");
+    mkdirSync(this.dir, { recursive: true });
     this.backendDir = mkdtempSync(path.join(os.tmpdir(), "chathub-e2e-state-"));
     writeFileSync(path.join(this.dir, "Pulumi.yaml"), `name: ${PROJECT_NAME}\nruntime: nodejs\n`);
-    writeFileSync(path.join(this.dir, "package.json"), JSON.stringify({ name: PROJECT_NAME, main: "index.js" }));
+    writeFileSync(
+      path.join(this.dir, "package.json"),
+      JSON.stringify({ name: PROJECT_NAME, main: "index.js" }),
+    );
     this.writeProgram(options.program);
 
     const inherited = { ...process.env };
@@ -108,7 +109,8 @@ export class TestStack {
   async previewPlan(...args: string[]): Promise<PreviewPlan> {
     const result = await this.run(["preview", "--json", ...args]);
     const plan = parseJsonOutput<PreviewPlan>(result);
-    if (result.code !== 0) throw new Error(`${result.command} failed:\n${diagnosticsText(plan)}\n${result.stderr}`);
+    if (result.code !== 0)
+      throw new Error(`${result.command} failed:\n${diagnosticsText(plan)}\n${result.stderr}`);
     return plan;
   }
 
@@ -192,6 +194,8 @@ function parseJsonOutput<T>(result: CliResult): T {
   try {
     return JSON.parse(result.stdout) as T;
   } catch {
-    throw new Error(`${result.command} printed no JSON (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `${result.command} printed no JSON (exit ${result.code}):\n${result.stdout}\n${result.stderr}`,
+    );
   }
 }

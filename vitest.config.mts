@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 // Two projects: fast unit tests, and end-to-end tests that drive the real Pulumi CLI.
-// E2E files run one at a time (each starts `pulumi` processes; the machine has 2 cores).
+// E2E files run one at a time (each starts `pulumi` processes; CI machines have 2 cores).
 export default defineConfig({
   test: {
     projects: [
@@ -18,8 +18,10 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           testTimeout: 600_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
-          globalSetup: ["test/e2e/harness/global-setup.ts"],
+          // One file at a time: each drives `pulumi` processes.
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
+          globalSetup: ["test/e2e/harness/global-setup.mts"],
         },
       },
     ],

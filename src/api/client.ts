@@ -1,0 +1,347 @@
+import axios, { type AxiosInstance, type InternalAxiosRequestConfig } from "axios";
+import type { z } from "zod";
+import { ChatHubApiError } from "./errors";
+import { describeFailure, type FailedCall } from "./failure";
+import { ListCache } from "./list-cache";
+import { type ChatHubClientOptions, type ResolvedClientOptions, resolveClientOptions } from "./options";
+import { installRateLimit } from "./rate-limit";
+import { Redactor } from "./redact";
+import { checkJsonBody, formatPath } from "./response-body";
+import { installRetries, isSynchronizeWorthRetrying } from "./retry";
+import {
+  activeOnly,
+  firstLiveOperatorNamed,
+  type OperatorStatistics,
+  operatorsNamed,
+  rosterStatistics,
+} from "./roster-queries";
+import {
+  type NewOperator,
+  newOperatorSchema,
+  type Operator,
+  operatorListSchema,
+  type StatusChange,
+  type SynchronizedOperator,
+  statusChangeSchema,
+  synchronizedOperatorListSchema,
+} from "./schemas";
+import type { OperatorStatusCode } from "./status";
+
+export const ROUTES = {
+  list: "GET /api/operator",
+  synchronize: "POST /api/operator/synchronize",
+  status: "POST /api/operator/status",
+} as const;
+
+/** HTTP attempts made by one client (retries included), and list calls answered without one. */
+export interface ClientStats {
+  attempts: number;
+  byRoute: Record<string, number>;
+  listCacheHits: number;
+  listsShared: number;
+}
+
+interface Call extends Omit<FailedCall, "timeoutMs"> {
+  method: "GET" | "POST";
+  headers: Record<string, string>;
+  body?: unknown;
+  /** Narrower retry rule for requests that are not safe to repeat. */
+  retryOnlyIf?: typeof isSynchronizeWorthRetrying;
+}
+
+/**
+ * The ChatHub operator API: typed, validated, retried where safe, rate-limited, with lists
+ * shared between concurrent callers and briefly cached. Never exposes the token.
+ */
+export class ChatHubClient {
+  readonly #options: ResolvedClientOptions;
+  readonly #http: AxiosInstance;
+  readonly #redactor: Redactor;
+  readonly #lists: ListCache<number, Operator[]>;
+  /** Organization of every operator id seen, so a status change knows which cached list it spoils. */
+  readonly #organizationOfOperator = new Map<number, number>();
+  readonly #attemptsByRoute = new Map<string, number>();
+
+  constructor(options: ChatHubClientOptions) {
+    this.#options = resolveClientOptions(options);
+    this.#redactor = new Redactor(this.#options.token);
+    this.#lists = new ListCache(this.#options.listCacheTtlMs);
+    this.#http = axios.create({
+      baseURL: this.#options.baseUrl,
+      timeout: this.#options.timeoutMs,
+      // Bodies are parsed here, whatever their content type: the list may come as text/plain.
+      responseType: "text",
+      transformResponse: [(data: unknown) => data],
+      transitional: { clarifyTimeoutError: true },
+      // A redirect is reported (it usually means a wrong chathub:baseUrl), not followed with the token.
+      maxRedirects: 0,
+      headers: {
+        Authorization: `Bearer ${this.#options.token}`,
+        "User-Agent": this.#options.userAgent,
+      },
+    });
+    installRetries(this.#http, {
+      maxRetries: this.#options.maxRetries,
+      baseDelayMs: this.#options.retryBaseDelayMs,
+      maxDelayMs: this.#options.retryMaxDelayMs,
+    });
+    installRateLimit(this.#http, this.#options.requestsPerSecond, (config) => this.#countAttempt(config));
+  }
+
+  /** The API root this client talks to. */
+  get baseUrl(): string {
+    return this.#options.baseUrl;
+  }
+
+  /** Every operator of an organization (deleted ones too, if ChatHub lists them). */
+  async listOperators(organizationId: number): Promise<Operator[]> {
+    const path = `/api/operator?organizationId=${organizationId}`;
+    const subject = `organization ${organizationId}`;
+    requirePositiveInteger(organizationId, "organizationId", {
+      method: "GET",
+      path: "/api/operator",
+      subject,
+    });
+    const operators = await this.#lists.get(organizationId, async () => {
+      const body = await this.#send({
+        method: "GET",
+        path,
+        subject,
+        headers: { Accept: "text/plain" },
+      });
+      const list = this.#parse(operatorListSchema, body, "GET", path);
+      for (const operator of list) this.#organizationOfOperator.set(operator.id, operator.organization.id);
+      return list;
+    });
+    // Callers get their own copy: the cached list is shared.
+    return structuredClone(operators);
+  }
+
+  /**
+   * Creates operators and returns them in request order. Not idempotent: it is re-sent only when
+   * ChatHub is known not to have applied it; otherwise a ChatHubAmbiguousError says the outcome is unknown.
+   */
+  async synchronize(operators: readonly NewOperator[]): Promise<SynchronizedOperator[]> {
+    const path = "/api/operator/synchronize";
+    const sent = requireNewOperators(operators, path);
+    if (sent.length === 0) return [];
+    const organizationIds = [...new Set(sent.map((operator) => operator.organizationId))];
+    const subject = `organization${organizationIds.length > 1 ? "s" : ""} ${organizationIds.join(", ")}`;
+    const body = await this.#writing(organizationIds, () =>
+      this.#send({
+        method: "POST",
+        path,
+        subject,
+        headers: { "Content-Type": "application/json" },
+        body: sent,
+        sent,
+        retryOnlyIf: isSynchronizeWorthRetrying,
+      }),
+    );
+    const created = this.#parse(synchronizedOperatorListSchema, body, "POST", path, sent.length);
+    created.forEach((operator, index) => {
+      const organizationId = sent[index]?.organizationId;
+      if (organizationId !== undefined) this.#organizationOfOperator.set(operator.id, organizationId);
+    });
+    return created;
+  }
+
+  /**
+   * Sets an operator's status (2 deletes it, 1 disables it, 0 re-activates it). The hint names the
+   * operator's organization, whose cached list is dropped; without it the client uses ids it has listed.
+   */
+  async setStatus(id: number, status: OperatorStatusCode, organizationIdHint?: number): Promise<void> {
+    const path = "/api/operator/status";
+    const organizationId = organizationIdHint ?? this.#organizationOfOperator.get(id);
+    const subject = `operator ${id}${organizationId !== undefined ? ` of organization ${organizationId}` : ""}`;
+    const change = requireStatusChange({ id, status }, { method: "POST", path, subject });
+    await this.#writing(organizationId === undefined ? undefined : [organizationId], () =>
+      this.#send({
+        method: "POST",
+        path,
+        subject,
+        headers: { "Content-Type": "application/json" },
+        body: change,
+      }),
+    );
+  }
+
+  /** The operator with that id, read from its organization's list (the API has no read-one endpoint). */
+  async findById(organizationId: number, id: number): Promise<Operator | undefined> {
+    return (await this.listOperators(organizationId)).find((operator) => operator.id === id);
+  }
+
+  /** Operators whose name matches, case-insensitive and trimmed; several if ChatHub allowed duplicates. */
+  async findByName(organizationId: number, name: string): Promise<Operator[]> {
+    return operatorsNamed(await this.listOperators(organizationId), name);
+  }
+
+  /** The first operator with that name that is not deleted, if any. */
+  async findOneByName(organizationId: number, name: string): Promise<Operator | undefined> {
+    return firstLiveOperatorNamed(await this.listOperators(organizationId), name);
+  }
+
+  /** Operators that can receive chats now (status 0). */
+  async activeOperators(organizationId: number): Promise<Operator[]> {
+    return activeOnly(await this.listOperators(organizationId));
+  }
+
+  /** Total, active, inactive and deleted counts; deleted is 0 where ChatHub hides deleted operators. */
+  async statistics(organizationId: number): Promise<OperatorStatistics> {
+    return rosterStatistics(await this.listOperators(organizationId));
+  }
+
+  /** Forgets the cached list of one organization, or of all. */
+  invalidate(organizationId?: number): void {
+    if (organizationId === undefined) this.#lists.invalidateAll();
+    else this.#lists.invalidate(organizationId);
+  }
+
+  stats(): ClientStats {
+    const byRoute = Object.fromEntries(this.#attemptsByRoute);
+    const attempts = [...this.#attemptsByRoute.values()].reduce((sum, count) => sum + count, 0);
+    const { hits, shared } = this.#lists.stats();
+    return { attempts, byRoute, listCacheHits: hits, listsShared: shared };
+  }
+
+  /**
+   * Runs a write with the affected lists dropped before it (so no new list joins a stale one) and
+   * after it (so a list that raced with it is not kept). Unknown organizations drop every list.
+   */
+  async #writing<T>(organizationIds: readonly number[] | undefined, write: () => Promise<T>): Promise<T> {
+    const drop = () => {
+      if (organizationIds === undefined) this.#lists.invalidateAll();
+      else for (const organizationId of organizationIds) this.#lists.invalidate(organizationId);
+    };
+    drop();
+    try {
+      return await write();
+    } finally {
+      drop();
+    }
+  }
+
+  async #send(call: Call): Promise<unknown> {
+    try {
+      const response = await this.#http.request<unknown>({
+        method: call.method,
+        url: call.path,
+        headers: call.headers,
+        data: call.body,
+        ...(call.retryOnlyIf ? { "axios-retry": { retryCondition: call.retryOnlyIf } } : {}),
+      });
+      return response.data;
+    } catch (error) {
+      throw describeFailure(error, { ...call, timeoutMs: this.#options.timeoutMs }, this.#redactor);
+    }
+  }
+
+  #parse<S extends z.ZodType>(
+    schema: S,
+    body: unknown,
+    method: string,
+    path: string,
+    expectedLength?: number,
+  ): z.infer<S> {
+    const checked = checkJsonBody(schema, body);
+    if (!checked.ok) throw this.#invalidResponse(method, path, checked.problem);
+    const length = Array.isArray(checked.value) ? checked.value.length : undefined;
+    if (expectedLength === undefined || length === expectedLength) return checked.value;
+    throw this.#invalidResponse(
+      method,
+      path,
+      `expected ${expectedLength} operator(s) in request order, got ${length ?? "no list"}`,
+    );
+  }
+
+  #invalidResponse(method: string, path: string, problem: string): ChatHubApiError {
+    const route = `${method} ${path.split("?")[0]}`;
+    const afterWrite =
+      method === "POST"
+        ? " ChatHub accepted the request: list the organization and reconcile before retrying."
+        : "";
+    return new ChatHubApiError({
+      kind: "invalid-response",
+      method,
+      path,
+      retryable: false,
+      message: `ChatHub sent an unexpected response to ${route}: ${this.#redactor.text(problem)}.${afterWrite}`,
+    });
+  }
+
+  #countAttempt(config: InternalAxiosRequestConfig): void {
+    const route = `${(config.method ?? "get").toUpperCase()} ${(config.url ?? "").split("?")[0]}`;
+    this.#attemptsByRoute.set(route, (this.#attemptsByRoute.get(route) ?? 0) + 1);
+  }
+}
+
+/** Input errors are reported like a 400 would be, before anything is sent. */
+function invalidInput(
+  where: { method: string; path: string; subject?: string },
+  details: unknown[],
+  summary: string,
+) {
+  const about = where.subject !== undefined ? ` (${where.subject})` : "";
+  return new ChatHubApiError({
+    kind: "validation",
+    method: where.method,
+    path: where.path,
+    retryable: false,
+    details,
+    message: `Refused to send ${where.method} ${where.path}${about}: ${summary}.`,
+  });
+}
+
+function requirePositiveInteger(
+  value: number,
+  field: string,
+  where: { method: string; path: string; subject?: string },
+): void {
+  if (!Number.isInteger(value) || value <= 0) {
+    throw invalidInput(
+      where,
+      [{ field, message: "must be a positive integer" }],
+      `${field} must be a positive integer`,
+    );
+  }
+}
+
+function requireNewOperators(operators: readonly NewOperator[], path: string): NewOperator[] {
+  if (!Array.isArray(operators)) {
+    throw invalidInput({ method: "POST", path }, [], "expected an array of { organizationId, name }");
+  }
+  const details: { index: number; field: string; message: string }[] = [];
+  const accepted: NewOperator[] = [];
+  operators.forEach((operator, index) => {
+    const result = newOperatorSchema.safeParse(operator);
+    if (result.success) accepted.push(result.data);
+    for (const issue of result.error?.issues ?? []) {
+      details.push({ index, field: formatPath(issue.path) || "operator", message: issue.message });
+    }
+  });
+  if (details.length > 0) {
+    const summary = details
+      .slice(0, 5)
+      .map(({ index, field, message }) => {
+        const name = (operators[index] as { name?: unknown } | undefined)?.name;
+        return `operator #${index}${typeof name === "string" ? ` (${JSON.stringify(name)})` : ""} ${field} ${message}`;
+      })
+      .join("; ");
+    const more = details.length > 5 ? ` (and ${details.length - 5} more)` : "";
+    throw invalidInput({ method: "POST", path }, details, summary + more);
+  }
+  return accepted;
+}
+
+function requireStatusChange(
+  change: StatusChange,
+  where: { method: string; path: string; subject: string },
+): StatusChange {
+  const result = statusChangeSchema.safeParse(change);
+  if (result.success) return result.data;
+  const details = result.error.issues.map((issue) => ({
+    field: formatPath(issue.path),
+    message: issue.message,
+  }));
+  throw invalidInput(where, details, details.map((detail) => `${detail.field} ${detail.message}`).join("; "));
+}

@@ -1,0 +1,70 @@
+interface CachedValue<V> {
+  value: V;
+  expiresAt: number;
+}
+
+/**
+ * Shares one in-flight load per key among concurrent callers and keeps its result for `ttlMs`.
+ * Invalidating a key also forgets its in-flight load and stops that load from filling the cache,
+ * so a load that started before a write cannot bring back what the write changed.
+ */
+export class ListCache<K, V> {
+  readonly #ttlMs: number;
+  readonly #values = new Map<K, CachedValue<V>>();
+  readonly #inFlight = new Map<K, Promise<V>>();
+  readonly #generations = new Map<K, number>();
+  #epoch = 0;
+  #hits = 0;
+  #shared = 0;
+
+  constructor(ttlMs: number) {
+    this.#ttlMs = ttlMs;
+  }
+
+  get(key: K, load: () => Promise<V>): Promise<V> {
+    const cached = this.#values.get(key);
+    if (cached !== undefined && cached.expiresAt > Date.now()) {
+      this.#hits += 1;
+      return Promise.resolve(cached.value);
+    }
+    const pending = this.#inFlight.get(key);
+    if (pending !== undefined) {
+      this.#shared += 1;
+      return pending;
+    }
+    const version = this.#version(key);
+    const loading: Promise<V> = load()
+      .then((value) => {
+        if (this.#ttlMs > 0 && this.#version(key) === version) {
+          this.#values.set(key, { value, expiresAt: Date.now() + this.#ttlMs });
+        }
+        return value;
+      })
+      .finally(() => {
+        if (this.#inFlight.get(key) === loading) this.#inFlight.delete(key);
+      });
+    this.#inFlight.set(key, loading);
+    return loading;
+  }
+
+  invalidate(key: K): void {
+    this.#values.delete(key);
+    this.#inFlight.delete(key);
+    this.#generations.set(key, (this.#generations.get(key) ?? 0) + 1);
+  }
+
+  invalidateAll(): void {
+    this.#values.clear();
+    this.#inFlight.clear();
+    this.#epoch += 1;
+  }
+
+  /** Calls answered from the cache, and calls that joined a load already in flight. */
+  stats(): { hits: number; shared: number } {
+    return { hits: this.#hits, shared: this.#shared };
+  }
+
+  #version(key: K): string {
+    return `${this.#epoch}:${this.#generations.get(key) ?? 0}`;
+  }
+}

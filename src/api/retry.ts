@@ -1,0 +1,61 @@
+import type { AxiosError, AxiosInstance } from "axios";
+import axiosRetry, { exponentialDelay, isNetworkError, retryAfter } from "axios-retry";
+
+/** Answers that say "not now" rather than "no": the request can be repeated later. */
+const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
+
+export interface RetryPolicy {
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** An attempt that ran out of time (axios reports ETIMEDOUT with `clarifyTimeoutError`). */
+export function isTimeout(error: AxiosError): boolean {
+  if (error.response) return false;
+  return error.code === "ETIMEDOUT" || (error.code === "ECONNABORTED" && /timeout/i.test(error.message));
+}
+
+/** For requests that are safe to repeat (list, status): transient statuses, timeouts and network failures. */
+export function isWorthRetrying(error: AxiosError): boolean {
+  if (error.response) return TRANSIENT_STATUSES.has(error.response.status);
+  return isTimeout(error) || isNetworkError(error);
+}
+
+/**
+ * For synchronize, which creates operators and is not idempotent: only failures known not to
+ * have been applied — a 429, or a connection refused before anything was sent.
+ */
+export function isSynchronizeWorthRetrying(error: AxiosError): boolean {
+  if (error.response) return error.response.status === 429;
+  return error.code === "ECONNREFUSED";
+}
+
+/** Exponential backoff with jitter, capped, but never shorter than the server's Retry-After. */
+export function backoffDelay(
+  retryNumber: number,
+  error: AxiosError | undefined,
+  policy: RetryPolicy,
+): number {
+  const backoff = Math.min(
+    exponentialDelay(retryNumber - 1, undefined, policy.baseDelayMs),
+    policy.maxDelayMs,
+  );
+  return Math.max(backoff, retryAfter(error));
+}
+
+/** How many attempts a failed request made, as axios-retry recorded them on its config. */
+export function attemptsMade(error: AxiosError): number {
+  return (error.config?.["axios-retry"]?.retryCount ?? 0) + 1;
+}
+
+/** Retries safe requests by default; a request can narrow the condition with its own `axios-retry` config. */
+export function installRetries(http: AxiosInstance, policy: RetryPolicy): void {
+  axiosRetry(http, {
+    retries: policy.maxRetries,
+    retryCondition: isWorthRetrying,
+    retryDelay: (retryNumber, error) => backoffDelay(retryNumber, error, policy),
+    // Each attempt gets the full timeoutMs, rather than sharing one budget.
+    shouldResetTimeout: true,
+  });
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+/** The vendor's documented limit on an operator's name. */
+export const MAX_OPERATOR_NAME_LENGTH = 100;
+
+const id = z.number().int().positive();
+
+export const operatorStatusSchema = z.literal([0, 1, 2], { error: "expected 0, 1 or 2" });
+
+/** An operator as `GET /api/operator` lists it. Extra fields are tolerated (and dropped). */
+export const operatorSchema = z.object({
+  id,
+  name: z.string(),
+  status: operatorStatusSchema,
+  organization: z.object({ id, name: z.string() }),
+});
+
+export const operatorListSchema = z.array(operatorSchema);
+
+/** An operator as `POST /api/operator/synchronize` answers it: no organization object. */
+export const synchronizedOperatorSchema = z.object({
+  id,
+  name: z.string(),
+  status: operatorStatusSchema,
+});
+
+export const synchronizedOperatorListSchema = z.array(synchronizedOperatorSchema);
+
+/** One element of a synchronize request, checked with the vendor's own recommendations before sending. */
+export const newOperatorSchema = z.object({
+  organizationId: z
+    .number({ error: "must be a number" })
+    .int("must be an integer")
+    .positive("must be positive"),
+  name: z
+    .string({ error: "must be a string" })
+    .refine((name) => name.trim().length > 0, "must not be blank")
+    .refine(
+      (name) => name.length <= MAX_OPERATOR_NAME_LENGTH,
+      `must be at most ${MAX_OPERATOR_NAME_LENGTH} characters`,
+    ),
+});
+
+/** The body of `POST /api/operator/status`. */
+export const statusChangeSchema = z.object({
+  id: z.number({ error: "must be a number" }).int("must be an integer").positive("must be positive"),
+  status: operatorStatusSchema,
+});
+
+export type Operator = z.infer<typeof operatorSchema>;
+export type SynchronizedOperator = z.infer<typeof synchronizedOperatorSchema>;
+export type NewOperator = z.infer<typeof newOperatorSchema>;
+export type StatusChange = z.infer<typeof statusChangeSchema>;

@@ -1,0 +1,220 @@
+import {
+  type ChatHubApiError,
+  type ChatHubClient,
+  isChatHubAmbiguousError,
+  isChatHubApiError,
+  normalizeOperatorName,
+  type Operator,
+  type OperatorStatusCode,
+  type SynchronizedOperator,
+} from "../api";
+import { NameClashError } from "./errors";
+
+/** The vendor's chunk size for bulk imports. */
+export const MAX_SYNCHRONIZE_BATCH = 100;
+
+export interface CreateBatcherOptions {
+  /** Quiet time after the last arrival before a batch is sent. */
+  quietMs: number;
+  /** Longest time the first arrival waits for others. */
+  maxWaitMs: number;
+  /** Re-sends allowed for operators a lost answer did not create. */
+  maxReconcileRounds: number;
+}
+
+export const DEFAULT_CREATE_BATCHER_OPTIONS: CreateBatcherOptions = {
+  quietMs: 100,
+  maxWaitMs: 1000,
+  maxReconcileRounds: 5,
+};
+
+export interface CreatedOperator {
+  id: number;
+  name: string;
+  status: OperatorStatusCode;
+  /** True when an existing operator was taken over instead of created. */
+  adopted: boolean;
+}
+
+interface PendingCreate {
+  name: string;
+  adopt: boolean;
+  resolve: (created: CreatedOperator) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Coalesces the creates of one organization that arrive together into synchronize calls of at
+ * most 100 operators. Batches of an organization go one at a time, each after a fresh look at
+ * the roster, so that names can be checked against what exists. A batch whose answer is lost
+ * is reconciled by listing (never re-sent blindly), and an entry ChatHub refuses is isolated so
+ * that its neighbours are still created.
+ */
+export class OrganizationCreateBatcher {
+  readonly #pending: PendingCreate[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  #firstArrival = 0;
+  #running = false;
+
+  constructor(
+    private readonly client: ChatHubClient,
+    readonly organizationId: number,
+    private readonly options: CreateBatcherOptions = DEFAULT_CREATE_BATCHER_OPTIONS,
+  ) {}
+
+  /** Creates one operator (or, with adopt, takes over a live one of the same name). */
+  create(name: string, adopt: boolean): Promise<CreatedOperator> {
+    return new Promise((resolve, reject) => {
+      if (this.#pending.length === 0) this.#firstArrival = Date.now();
+      this.#pending.push({ name, adopt, resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  #schedule(): void {
+    if (this.#running) return; // the running pump picks new arrivals up when its batch is done
+    if (this.#timer) clearTimeout(this.#timer);
+    const full = this.#pending.length >= MAX_SYNCHRONIZE_BATCH;
+    const waited = Date.now() - this.#firstArrival;
+    const delay = full ? 0 : Math.max(0, Math.min(this.options.quietMs, this.options.maxWaitMs - waited));
+    this.#timer = setTimeout(() => void this.#pump(), delay);
+  }
+
+  async #pump(): Promise<void> {
+    this.#timer = undefined;
+    this.#running = true;
+    try {
+      while (this.#pending.length > 0) {
+        const batch = this.#pending.splice(0, MAX_SYNCHRONIZE_BATCH);
+        await this.#process(batch);
+      }
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  async #process(batch: PendingCreate[]): Promise<void> {
+    let roster: Operator[];
+    try {
+      roster = await this.client.listOperators(this.organizationId);
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+      return;
+    }
+    const liveByName = new Map<string, Operator>();
+    for (const operator of roster) {
+      const key = normalizeOperatorName(operator.name);
+      if (operator.status !== 2 && !liveByName.has(key)) liveByName.set(key, operator);
+    }
+    const toSend: PendingCreate[] = [];
+    const namesInBatch = new Set<string>();
+    for (const entry of batch) {
+      const key = normalizeOperatorName(entry.name);
+      const existing = liveByName.get(key);
+      if (existing && entry.adopt) {
+        entry.resolve({ id: existing.id, name: existing.name, status: existing.status, adopted: true });
+      } else if (existing) {
+        entry.reject(new NameClashError(this.organizationId, existing));
+      } else if (namesInBatch.has(key)) {
+        entry.reject(
+          new Error(
+            `Another resource in this program is creating an operator named "${entry.name}" in organization ${this.organizationId}: ChatHub names are case-insensitive, so give each operator a distinct name`,
+          ),
+        );
+      } else {
+        namesInBatch.add(key);
+        toSend.push(entry);
+      }
+    }
+    await this.#send(toSend, new Set(roster.map((operator) => operator.id)), 0);
+  }
+
+  async #send(entries: PendingCreate[], knownIds: ReadonlySet<number>, round: number): Promise<void> {
+    if (entries.length === 0) return;
+    let created: SynchronizedOperator[];
+    try {
+      created = await this.client.synchronize(
+        entries.map((entry) => ({ organizationId: this.organizationId, name: entry.name })),
+      );
+    } catch (error) {
+      if (isChatHubAmbiguousError(error) || (isChatHubApiError(error) && error.kind === "invalid-response")) {
+        await this.#reconcile(entries, knownIds, round, error);
+      } else if (isChatHubApiError(error) && error.kind === "validation" && entries.length > 1) {
+        await this.#isolate(entries, knownIds, round);
+      } else {
+        for (const entry of entries) entry.reject(error);
+      }
+      return;
+    }
+    entries.forEach((entry, index) => {
+      const operator = created[index] as SynchronizedOperator;
+      entry.resolve({ id: operator.id, name: operator.name, status: operator.status, adopted: false });
+    });
+  }
+
+  /** ChatHub refused the batch as a whole: halve it until the refused entries stand alone. */
+  async #isolate(entries: PendingCreate[], knownIds: ReadonlySet<number>, round: number): Promise<void> {
+    const middle = Math.ceil(entries.length / 2);
+    await this.#send(entries.slice(0, middle), knownIds, round);
+    await this.#send(entries.slice(middle), knownIds, round);
+  }
+
+  /**
+   * The answer was lost: ChatHub may have created some, all or none of the entries. A fresh list
+   * tells: an operator of the same name that was not there before the send is ours. Only the
+   * entries it does not show are sent again.
+   */
+  async #reconcile(
+    entries: PendingCreate[],
+    knownIds: ReadonlySet<number>,
+    round: number,
+    cause: ChatHubApiError,
+  ): Promise<void> {
+    this.client.invalidate(this.organizationId);
+    let roster: Operator[];
+    try {
+      roster = await this.client.listOperators(this.organizationId);
+    } catch (error) {
+      for (const entry of entries) entry.reject(unconfirmed(this.organizationId, entry.name, cause, error));
+      return;
+    }
+    const newcomers = roster.filter((operator) => !knownIds.has(operator.id) && operator.status !== 2);
+    const claimed = new Set<number>();
+    const missing: PendingCreate[] = [];
+    for (const entry of entries) {
+      const key = normalizeOperatorName(entry.name);
+      const mine = newcomers.find(
+        (operator) => !claimed.has(operator.id) && normalizeOperatorName(operator.name) === key,
+      );
+      if (mine) {
+        claimed.add(mine.id);
+        entry.resolve({ id: mine.id, name: mine.name, status: mine.status, adopted: false });
+      } else {
+        missing.push(entry);
+      }
+    }
+    if (missing.length === 0) return;
+    if (round + 1 > this.options.maxReconcileRounds) {
+      for (const entry of missing) entry.reject(unconfirmed(this.organizationId, entry.name, cause));
+      return;
+    }
+    await this.#send(missing, new Set(roster.map((operator) => operator.id)), round + 1);
+  }
+}
+
+function unconfirmed(
+  organizationId: number,
+  name: string,
+  cause: ChatHubApiError,
+  listError?: unknown,
+): Error {
+  const why =
+    listError instanceof Error
+      ? ` and listing the organization to check failed too (${listError.message})`
+      : "";
+  return new Error(
+    `Could not confirm whether ChatHub created operator "${name}" in organization ${organizationId}: ${cause.message}${why}. ` +
+      "Nothing was re-sent blindly. Run `pulumi up` again: it lists the organization before creating, so it never makes a duplicate " +
+      "(an operator that was created after all is reported then, with how to adopt it).",
+  );
+}

@@ -1,0 +1,36 @@
+import { type Operator, statusName } from "../api";
+import { formatResourceId } from "./resource-id";
+
+/** A create found a live operator of the same name (ChatHub compares names case-insensitively). */
+export class NameClashError extends Error {
+  override readonly name = "NameClashError";
+
+  constructor(
+    readonly organizationId: number,
+    readonly existing: Operator,
+  ) {
+    const id = formatResourceId(organizationId, existing.id);
+    super(
+      `An operator named "${existing.name}" already exists in organization ${organizationId} ` +
+        `(operator ${existing.id}, ${statusName(existing.status)}). Creating another would make a duplicate. ` +
+        `To manage the existing operator with Pulumi, adopt it: add the resource option { import: "${id}" }, ` +
+        "or set adopt: true on the resource.",
+    );
+  }
+}
+
+/** A create, an update or a delete that failed after the operator was created. */
+export interface PartialCreateError extends Error {
+  /** Pulumi records the operator under this id, so it is neither lost nor created twice. */
+  id: string;
+  properties: Record<string, unknown>;
+  reasons: string[];
+}
+
+export function partialCreateError(
+  message: string,
+  id: string,
+  properties: Record<string, unknown>,
+): PartialCreateError {
+  return Object.assign(new Error(message), { id, properties, reasons: [message] });
+}

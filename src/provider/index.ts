@@ -1,0 +1,9 @@
+/**
+ * The provider side of the package, loaded by Pulumi's dynamic provider process, never by user
+ * programs. Its module object *is* the provider: Pulumi's closure serializer then stores it in
+ * the state as `require("pulumi-chathub/provider")` instead of serializing code (see
+ * src/resources/operator-provider-reference.ts).
+ */
+import { operatorProvider } from "./operator-provider";
+
+export = operatorProvider;

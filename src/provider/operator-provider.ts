@@ -1,0 +1,191 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { type ChatHubClient, isChatHubApiError, type Operator, statusCode, statusName } from "../api";
+import { partialCreateError } from "./errors";
+import { diffOperator } from "./operator-diff";
+import {
+  checkOperatorInputs,
+  type OperatorInputs,
+  type OperatorState,
+  PROVIDER_KEY,
+  parseCheckedInputs,
+} from "./operator-inputs";
+import { ProviderRuntime } from "./provider-runtime";
+import { formatResourceId, parseResourceId } from "./resource-id";
+
+/** One per provider process: every ChatHubOperator of the deployment shares it. */
+const runtime = new ProviderRuntime();
+
+/**
+ * The ChatHubOperator provider: create = synchronize (batched per organization), read = list
+ * and find by id, update = status, delete = status 2.
+ */
+export const operatorProvider: pulumi.dynamic.ResourceProvider = {
+  async configure(request) {
+    runtime.configure(request.config);
+  },
+
+  async check(_olds, news) {
+    // A missing token or a malformed base URL stops the preview here, before any request.
+    runtime.validateSettings();
+    const result = checkOperatorInputs(news);
+    if (!result.ok) return { inputs: news, failures: result.failures };
+    // Keep unknown values as they are; the real run checks them.
+    const unknowns = Object.fromEntries(result.unknown.map((key) => [key, news[key]]));
+    return { inputs: { ...result.inputs, ...unknowns, [PROVIDER_KEY]: news[PROVIDER_KEY] } };
+  },
+
+  async diff(id, olds, news) {
+    return diffOperator(id, olds as OperatorState, parseCheckedInputs(news));
+  },
+
+  async create(inputs) {
+    const desired = parseCheckedInputs(inputs);
+    const client = runtime.client();
+    const found = desired.importFrom
+      ? await findImported(client, desired, desired.importFrom)
+      : await runtime.createBatcher(desired.organizationId).create(desired.name, desired.adopt);
+    const id = formatResourceId(desired.organizationId, found.id);
+    const wanted = statusCode(desired.status);
+    const state = stateOf(desired, found.id, wanted);
+    if (found.status !== wanted) {
+      try {
+        await client.setStatus(found.id, wanted, desired.organizationId);
+      } catch (error) {
+        // The operator exists: Pulumi must record it, so the next `up` updates it instead of creating another.
+        throw partialCreateError(
+          `Operator "${desired.name}" was created as ${id} but setting its status to ${desired.status} failed: ${messageOf(error)}. Run \`pulumi up\` again to finish.`,
+          id,
+          { ...state, status: statusName(found.status) },
+        );
+      }
+    }
+    return {
+      id,
+      outs: { ...state, organizationName: await organizationName(client, desired.organizationId) },
+    };
+  },
+
+  async read(id, props) {
+    const { organizationId, operatorId } = parseResourceId(id);
+    const client = runtime.client();
+    const live = (await client.listOperators(organizationId)).find((operator) => operator.id === operatorId);
+    // Gone (missing, or soft-deleted): no id, so Pulumi drops it and the next `up` re-creates it.
+    if (!live || live.status === 2) return { id: "", props: {} };
+    const previous = props as Partial<OperatorState>;
+    const state: OperatorState = {
+      organizationId,
+      name: live.name,
+      status: statusName(live.status) as OperatorState["status"],
+      adopt: previous.adopt ?? false,
+      operatorId,
+      organizationName: live.organization.name,
+    };
+    if (previous.importFrom !== undefined) state.importFrom = previous.importFrom;
+    return { id, props: state };
+  },
+
+  async update(id, olds, news) {
+    const desired = parseCheckedInputs(news);
+    const { organizationId, operatorId } = parseResourceId(id);
+    const old = olds as OperatorState;
+    if (old.status !== desired.status) {
+      await explainMissing(id, () =>
+        runtime.client().setStatus(operatorId, statusCode(desired.status), organizationId),
+      );
+    }
+    return {
+      outs: {
+        ...stateOf(desired, operatorId, statusCode(desired.status)),
+        organizationName: old.organizationName,
+      },
+    };
+  },
+
+  async delete(id) {
+    const { organizationId, operatorId } = parseResourceId(id);
+    try {
+      await runtime.client().setStatus(operatorId, 2, organizationId);
+    } catch (error) {
+      // Already gone is what delete wants.
+      if (isChatHubApiError(error) && error.kind === "not-found") return;
+      throw error;
+    }
+  },
+};
+
+function stateOf(desired: OperatorInputs, operatorId: number, status: 0 | 1 | 2): OperatorState {
+  const state: OperatorState = {
+    organizationId: desired.organizationId,
+    name: desired.name,
+    status: statusName(status) as OperatorState["status"],
+    adopt: desired.adopt,
+    operatorId,
+  };
+  if (desired.importFrom !== undefined) state.importFrom = desired.importFrom;
+  return state;
+}
+
+/** `import: "24/104"`: take over an existing operator as it is, changing nothing. */
+async function findImported(client: ChatHubClient, desired: OperatorInputs, importId: string) {
+  const { organizationId, operatorId } = parseResourceId(importId);
+  const live = await client.findById(organizationId, operatorId);
+  if (!live || live.status === 2) {
+    throw new Error(
+      `Cannot import ${importId}: organization ${organizationId} has no live operator ${operatorId}. ` +
+        "Check the id (`npx pulumi-chathub export --org " +
+        organizationId +
+        "` lists them), or remove the import option to create a new operator.",
+    );
+  }
+  const mismatches = importMismatches(live, desired);
+  if (mismatches.length > 0) {
+    throw new Error(
+      `Cannot import ${importId} without changing it: ${mismatches.join("; ")}. ` +
+        "Make the program describe the operator as it is, import it, then change it in a later `pulumi up`.",
+    );
+  }
+  return { id: live.id, name: live.name, status: live.status };
+}
+
+function importMismatches(live: Operator, desired: OperatorInputs): string[] {
+  const mismatches: string[] = [];
+  if (live.name !== desired.name)
+    mismatches.push(`its name is "${live.name}", the program says "${desired.name}"`);
+  if (statusName(live.status) !== desired.status) {
+    mismatches.push(`its status is ${statusName(live.status)}, the program says ${desired.status}`);
+  }
+  return mismatches;
+}
+
+/** Organization names are learned once per process: they do not change during a deployment. */
+const organizationNames = new Map<number, Promise<string | undefined>>();
+
+/** The organization's display name; the list that tells it is shared by a whole batch. */
+function organizationName(client: ChatHubClient, organizationId: number): Promise<string | undefined> {
+  let name = organizationNames.get(organizationId);
+  if (!name) {
+    name = client
+      .listOperators(organizationId)
+      .then((roster) => roster[0]?.organization.name)
+      .catch(() => undefined); // cosmetic: a refresh fills it in
+    organizationNames.set(organizationId, name);
+  }
+  return name;
+}
+
+async function explainMissing(id: string, call: () => Promise<void>): Promise<void> {
+  try {
+    await call();
+  } catch (error) {
+    if (isChatHubApiError(error) && error.kind === "not-found") {
+      throw new Error(
+        `Operator ${id} no longer exists in ChatHub (deleted by hand?). Run \`pulumi refresh\` to drop it from the state; the next \`pulumi up\` creates it again.`,
+      );
+    }
+    throw error;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

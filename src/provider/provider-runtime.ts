@@ -1,0 +1,56 @@
+import { ChatHubClient } from "../api";
+import { OrganizationCreateBatcher } from "./create-batcher";
+import { type ProviderSettings, readProviderSettings, requireToken, type StackConfig } from "./settings";
+
+/**
+ * How long a listed roster is reused inside one provider process. Every resource of a refresh
+ * reads its organization at about the same moment, so they share one list; any write drops it.
+ */
+const LIST_CACHE_TTL_MS = 5000;
+
+/**
+ * State shared by every ChatHubOperator of a deployment: Pulumi runs all of a stack's dynamic
+ * resources in one provider process, so one client (one rate limit, one list cache) and one
+ * create batcher per organization serve them all.
+ */
+export class ProviderRuntime {
+  #settings: ProviderSettings | undefined;
+  #client: ChatHubClient | undefined;
+  readonly #batchers = new Map<number, OrganizationCreateBatcher>();
+
+  configure(config: StackConfig): void {
+    this.#settings = readProviderSettings(config);
+    this.#client = undefined;
+    this.#batchers.clear();
+  }
+
+  /** Throws the configuration error a user can act on; sends nothing. */
+  validateSettings(): void {
+    this.client();
+  }
+
+  client(): ChatHubClient {
+    if (!this.#client) {
+      const settings = this.#settings ?? readProviderSettings({ get: () => undefined });
+      this.#client = new ChatHubClient({
+        baseUrl: settings.baseUrl,
+        token: requireToken(settings),
+        listCacheTtlMs: LIST_CACHE_TTL_MS,
+        ...(settings.requestsPerSecond === undefined
+          ? {}
+          : { requestsPerSecond: settings.requestsPerSecond }),
+        ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+      });
+    }
+    return this.#client;
+  }
+
+  createBatcher(organizationId: number): OrganizationCreateBatcher {
+    let batcher = this.#batchers.get(organizationId);
+    if (!batcher) {
+      batcher = new OrganizationCreateBatcher(this.client(), organizationId);
+      this.#batchers.set(organizationId, batcher);
+    }
+    return batcher;
+  }
+}

@@ -1,0 +1,20 @@
+import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator } from "../../../src/emulator";
+import { TestStack } from "../harness/test-stack";
+
+/** A TestStack configured to talk to an emulator with its token as a secret. */
+export function chathubStack(
+  emulator: RunningEmulator,
+  name: string,
+  program: string,
+  options: { token?: string; config?: Record<string, string>; env?: Record<string, string> } = {},
+): Promise<TestStack> {
+  return TestStack.create({
+    name,
+    program,
+    config: { "chathub:baseUrl": emulator.url, ...options.config },
+    secrets: { "chathub:token": options.token ?? DEFAULT_EMULATOR_TOKEN },
+    ...(options.env ? { env: options.env } : {}),
+  });
+}
+
+export const OPERATOR_TYPE = "pulumi-nodejs:dynamic/chathub:Operator";

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { clientFor, emulator } from "./support";
+
+const LIST = "GET /api/operator";
+
+describe("list coalescing and cache", () => {
+  it("answers 50 concurrent lists of one organization with one request", async () => {
+    const server = await emulator({ latencyMs: 50 });
+    const client = clientFor(server);
+    const lists = await Promise.all(Array.from({ length: 50 }, () => client.listOperators(24)));
+    expect(server.counters().byRoute[LIST]).toBe(1);
+    for (const list of lists) expect(list).toEqual(lists[0]);
+    expect(client.stats()).toMatchObject({ attempts: 1, listsShared: 49 });
+  });
+
+  it("reuses a list for listCacheTtlMs, then asks again", async () => {
+    const server = await emulator();
+    const client = clientFor(server, { listCacheTtlMs: 100 });
+    await client.listOperators(24);
+    await client.statistics(24);
+    expect(server.counters().byRoute[LIST]).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await client.listOperators(24);
+    expect(server.counters().byRoute[LIST]).toBe(2);
+  });
+
+  it("drops an organization's list after setStatus and synchronize, and keeps the others", async () => {
+    const server = await emulator();
+    const client = clientFor(server, { listCacheTtlMs: 60_000 });
+    await client.listOperators(24);
+    await client.listOperators(25);
+
+    await client.setStatus(103, 0);
+    expect((await client.findById(24, 103))?.status).toBe(0);
+    await client.listOperators(25);
+    expect(server.counters().byRoute[LIST]).toBe(3);
+
+    await client.synchronize([{ organizationId: 24, name: "Alex Brown" }]);
+    expect(await client.findOneByName(24, "Alex Brown")).toBeDefined();
+    await client.listOperators(25);
+    expect(server.counters().byRoute[LIST]).toBe(4);
+  });
+
+  it("drops every list when setStatus cannot tell the operator's organization", async () => {
+    const server = await emulator();
+    const client = clientFor(server, { listCacheTtlMs: 60_000 });
+    await client.listOperators(25);
+    await client.setStatus(103, 0);
+    await client.listOperators(25);
+    expect(server.counters().byRoute[LIST]).toBe(2);
+  });
+
+  it("does not keep a list that was in flight while a write changed it", async () => {
+    const server = await emulator({ latencyMs: 150 });
+    const client = clientFor(server, { listCacheTtlMs: 60_000 });
+    const racing = client.listOperators(24);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await client.setStatus(103, 0, 24);
+    expect((await racing).find((operator) => operator.id === 103)?.status).toBe(1);
+    expect((await client.findById(24, 103))?.status).toBe(0);
+    expect(server.counters().byRoute[LIST]).toBe(2);
+  });
+
+  it("forgets lists on invalidate()", async () => {
+    const server = await emulator();
+    const client = clientFor(server, { listCacheTtlMs: 60_000 });
+    await client.listOperators(24);
+    client.invalidate(24);
+    await client.listOperators(24);
+    client.invalidate();
+    await client.listOperators(24);
+    expect(server.counters().byRoute[LIST]).toBe(3);
+  });
+
+  it("does not cache a failure", async () => {
+    const server = await emulator({ failureRate: 1 });
+    const client = clientFor(server, { maxRetries: 0 });
+    await expect(client.listOperators(24)).rejects.toMatchObject({ kind: "server" });
+    server.setBehaviour({ failureRate: 0 });
+    expect(await client.listOperators(24)).toHaveLength(3);
+  });
+});
