@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, inject, it } from "vitest";
 import { TestStack } from "./harness/test-stack";
 
 // Proves the toolchain itself: the pinned CLI, its Node.js language host and the dynamic
@@ -22,7 +22,7 @@ describe("the Pulumi engine on this machine", () => {
   afterEach(() => stack?.dispose());
 
   it("takes a dynamic resource through up, a no-change preview, and destroy", async () => {
-    stack = await TestStack.create({ name: "engine", program });
+    stack = await TestStack.create({ pulumiBin: inject("pulumiBin"), name: "engine", program });
 
     const up = await stack.up();
     expect(up.stdout).toMatch(/\+ 2 created/);

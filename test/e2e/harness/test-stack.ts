@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { inject } from "vitest";
 import { type CliResult, expectSuccess, type RunOptions, runPulumi } from "./pulumi-cli";
 
 const repoRoot = path.resolve(__dirname, "../../..");
@@ -11,6 +10,8 @@ export const PROJECT_NAME = "chathub-e2e";
 const PASSPHRASE = "e2e-passphrase";
 
 export interface TestStackOptions {
+  /** The `pulumi` binary (scripts/ensure-pulumi prints it; e2e tests get it with inject("pulumiBin")). */
+  pulumiBin: string;
   /** Names the program's folder, to find it when a test is kept for debugging. */
   name: string;
   /** The program: a CommonJS `index.js`. */
@@ -37,7 +38,7 @@ export class TestStack {
   private readonly pulumiBin: string;
 
   private constructor(options: TestStackOptions) {
-    this.pulumiBin = inject("pulumiBin");
+    this.pulumiBin = options.pulumiBin;
     mkdirSync(workRoot, { recursive: true });
     this.dir = path.join(workRoot, `${options.name}-${randomBytes(3).toString("hex")}`);
     mkdirSync(this.dir, { recursive: true });

@@ -1,3 +1,4 @@
+import { inject } from "vitest";
 import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator } from "../../../src/emulator";
 import { TestStack } from "../harness/test-stack";
 
@@ -9,6 +10,7 @@ export function chathubStack(
   options: { token?: string; config?: Record<string, string>; env?: Record<string, string> } = {},
 ): Promise<TestStack> {
   return TestStack.create({
+    pulumiBin: inject("pulumiBin"),
     name,
     program,
     config: { "chathub:baseUrl": emulator.url, ...options.config },

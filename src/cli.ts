@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from "commander";
+import { addEmulatorCommand } from "./emulator/cli-command";
+
+/** Usage errors (unknown switch, bad value) exit with 2, the usual convention for command lines. */
+const USAGE_ERROR_EXIT_CODE = 2;
+
+/** The `pulumi-chathub` command line, one subcommand per job. */
+export function buildProgram(): Command {
+  const program = new Command("pulumi-chathub")
+    .description("Tools for managing ChatHub operator rosters with Pulumi.")
+    // Set before adding subcommands, which inherit it: errors are thrown to main() instead of exiting.
+    .exitOverride();
+  addEmulatorCommand(program);
+  return program;
+}
+
+export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed the message (or the help / version asked for).
+      process.exitCode = error.exitCode === 0 ? 0 : USAGE_ERROR_EXIT_CODE;
+      return;
+    }
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) void main();

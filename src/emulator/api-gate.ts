@@ -1,0 +1,76 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { EmulatorContext } from "./context";
+import { routeKeyOf } from "./counters";
+import { isApiPath, pathOf } from "./http-paths";
+
+/**
+ * Ends a request without any answer: the client sees its connection reset, as when a
+ * network path or a proxy gives up. Counted as outcome "dropped".
+ */
+export function dropConnection(context: EmulatorContext, request: FastifyRequest, reply: FastifyReply): void {
+  reply.hijack();
+  request.raw.socket.destroy();
+  context.counters.countOutcome("dropped");
+  context.logRequest(request.method, request.url, "dropped", reply.elapsedTime);
+}
+
+/**
+ * What every /api request goes through before its route, in this order: it is counted;
+ * then it may hang, be delayed, be rate limited (429), fail (503); then its company
+ * token is checked (401). Running this on onRequest means faults and authentication
+ * come before the body is even read, as they would at a real gateway.
+ */
+export function installApiGate(app: FastifyInstance, context: EmulatorContext): void {
+  app.decorateRequest("organizationGrant", null);
+
+  app.addHook("onRequest", async (request, reply) => {
+    const path = pathOf(request.url);
+    if (!isApiPath(path)) return;
+    context.counters.countRequest(routeKeyOf(request.method, path));
+
+    if (context.behaviour().hang) {
+      await context.shutdown.whenStarted();
+      dropConnection(context, request, reply);
+      return;
+    }
+
+    const delayMs = context.faults.delayMs();
+    if (delayMs > 0 && !(await context.shutdown.sleep(delayMs))) {
+      dropConnection(context, request, reply);
+      return;
+    }
+
+    const rate = context.faults.rateLimit(Date.now());
+    if (!rate.allowed) {
+      reply
+        .code(429)
+        .header("retry-after", String(rate.retryAfterSeconds))
+        .send({ message: `too many requests: retry after ${rate.retryAfterSeconds} s` });
+      return;
+    }
+
+    if (context.faults.shouldFail()) {
+      reply.code(503).send({ message: "service unavailable (failure injected by the emulator)" });
+      return;
+    }
+
+    const authentication = context.tokens.authenticate(request.headers.authorization);
+    if (!authentication.ok) {
+      reply.code(401).send({ message: authentication.message });
+      return;
+    }
+    request.organizationGrant = authentication.grant;
+  });
+
+  // Synchronous on purpose: the reply is then fully sent when send() returns, which the
+  // early answers above rely on, and the count is in place before the client sees the answer.
+  app.addHook("onSend", (request, reply, payload, done) => {
+    if (isApiPath(pathOf(request.url))) context.counters.countOutcome(reply.statusCode);
+    done(null, payload);
+  });
+
+  app.addHook("onResponse", (request, reply, done) => {
+    context.logRequest(request.method, request.url, reply.statusCode, reply.elapsedTime);
+    done();
+  });
+}

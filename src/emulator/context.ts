@@ -1,0 +1,28 @@
+import type { OrganizationGrant, TokenRegistry } from "./access";
+import type { EmulatorBehaviour } from "./behaviour";
+import type { Counters } from "./counters";
+import type { FaultInjector } from "./faults";
+import type { Shutdown } from "./shutdown";
+import type { RosterStore } from "./store";
+
+/** What the route handlers share: the store, the switches and the bookkeeping. */
+export interface EmulatorContext {
+  store: RosterStore;
+  behaviour(): EmulatorBehaviour;
+  setBehaviour(patch: Partial<EmulatorBehaviour>): void;
+  faults: FaultInjector;
+  counters: Counters;
+  tokens: TokenRegistry;
+  shutdown: Shutdown;
+  /** Resolves once every change made so far is on disk (at once when there is no state file). */
+  persist(): Promise<void>;
+  /** Reports one finished request (never any header value). */
+  logRequest(method: string, url: string, outcome: number | "dropped", elapsedMs: number): void;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The organizations the request's company token may reach; set for /api requests that authenticated. */
+    organizationGrant: OrganizationGrant | null;
+  }
+}

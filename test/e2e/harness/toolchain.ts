@@ -1,0 +1,33 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const repoRoot = path.resolve(__dirname, "../../..");
+
+/** Runs scripts/ensure-pulumi (which builds the pinned CLI on a fresh machine) and returns the binary. */
+export function ensurePulumi(): string {
+  const output = execFileSync(path.join(repoRoot, "scripts/ensure-pulumi"), {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const pulumiBin = output.trim().split("\n").pop() ?? "";
+  if (!existsSync(pulumiBin)) throw new Error(`scripts/ensure-pulumi printed no usable binary: ${output}`);
+  return pulumiBin;
+}
+
+/**
+ * Installs what `npm pack` ships (package.json and dist/) as node_modules/pulumi-chathub, beside
+ * @pulumi/pulumi, exactly the layout of a user's project: programs in test/.work/<name>/
+ * resolve both from there, so the program, the package and the provider process share one copy
+ * of the SDK, and Pulumi serializes the provider as `require("pulumi-chathub/provider")`.
+ */
+export function installPackageForPrograms(): void {
+  if (!existsSync(path.join(repoRoot, "dist/index.js"))) {
+    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: repoRoot, stdio: "inherit" });
+  }
+  const target = path.join(repoRoot, "node_modules/pulumi-chathub");
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  cpSync(path.join(repoRoot, "package.json"), path.join(target, "package.json"));
+  cpSync(path.join(repoRoot, "dist"), path.join(target, "dist"), { recursive: true });
+}
