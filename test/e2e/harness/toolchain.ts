@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const repoRoot = path.resolve(__dirname, "../../..");
@@ -26,8 +26,13 @@ export function installPackageForPrograms(): void {
     execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: repoRoot, stdio: "inherit" });
   }
   const target = path.join(repoRoot, "node_modules/pulumi-chathub");
-  rmSync(target, { recursive: true, force: true });
-  mkdirSync(target, { recursive: true });
-  cpSync(path.join(repoRoot, "package.json"), path.join(target, "package.json"));
-  cpSync(path.join(repoRoot, "dist"), path.join(target, "dist"), { recursive: true });
+  // Built beside the target and swapped in, so a run in progress elsewhere never sees half a copy.
+  const fresh = `${target}.new-${process.pid}`;
+  const stale = `${target}.old-${process.pid}`;
+  mkdirSync(fresh, { recursive: true });
+  cpSync(path.join(repoRoot, "package.json"), path.join(fresh, "package.json"));
+  cpSync(path.join(repoRoot, "dist"), path.join(fresh, "dist"), { recursive: true });
+  if (existsSync(target)) renameSync(target, stale);
+  renameSync(fresh, target);
+  rmSync(stale, { recursive: true, force: true });
 }
