@@ -179,10 +179,10 @@ export interface PreviewPlan {
   diagnostics?: { message: string; severity: string; urn?: string }[];
 }
 
-/** The steps of a plan for resources of one type, as "op name" strings, sorted. */
+/** The changes a plan makes to resources of one type, as "op name" strings, sorted. */
 export function stepsFor(plan: PreviewPlan, type: string): string[] {
   return plan.steps
-    .filter((s) => s.urn.includes(`::${type}::`))
+    .filter((s) => s.urn.includes(`::${type}::`) && s.op !== "same" && s.op !== "refresh")
     .map((s) => `${s.op} ${s.urn.split("::").pop()}`)
     .sort();
 }
