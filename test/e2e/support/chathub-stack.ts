@@ -7,14 +7,19 @@ export function chathubStack(
   emulator: RunningEmulator,
   name: string,
   program: string,
-  options: { token?: string; config?: Record<string, string>; env?: Record<string, string> } = {},
+  options: {
+    /** The company token, set as the secret `chathub:token`; null leaves it out of the config. */
+    token?: string | null;
+    config?: Record<string, string>;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestStack> {
   return TestStack.create({
     pulumiBin: inject("pulumiBin"),
     name,
     program,
     config: { "chathub:baseUrl": emulator.url, ...options.config },
-    secrets: { "chathub:token": options.token ?? DEFAULT_EMULATOR_TOKEN },
+    secrets: options.token === null ? {} : { "chathub:token": options.token ?? DEFAULT_EMULATOR_TOKEN },
     ...(options.env ? { env: options.env } : {}),
   });
 }

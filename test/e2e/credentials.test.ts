@@ -1,0 +1,124 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningEmulator, startEmulator } from "../../src/emulator";
+import type { TestStack } from "./harness/test-stack";
+import { chathubStack } from "./support/chathub-stack";
+import { operatorsProgram } from "./support/programs";
+
+const DEFAULT_PROVIDER_TYPE = "pulumi:providers:pulumi-nodejs";
+/** The engine's own verbose log lines about the default dynamic provider's configuration. */
+const ENGINE_CONFIG_LOG_LINE =
+  /"msg":"(Marshaling property for RPC\[Provider\[0x[0-9a-f]+\]\.(CheckConfig|DiffConfig|Configure)\(|Planner decided (not )?to \w+ 'urn:pulumi:[^']*::pulumi:providers:pulumi-nodejs::default')/;
+
+describe("the company token", () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+  });
+  afterAll(() => emulator.close());
+
+  it("when refused, fails the update after one request with a message naming chathub:token", async () => {
+    const program = operatorsProgram([{ key: "alex", organizationId: 24, name: "Alex Brown" }]);
+    const stack = await chathubStack(emulator, "wrong-token", program, { token: "not-a-valid-token" });
+    try {
+      emulator.resetCounters();
+      const up = await stack.run(["up", "--yes", "--skip-preview"]);
+      expect(up.code).not.toBe(0);
+      expect(up.stdout).toContain("ChatHub refused the company token");
+      expect(up.stdout).toContain("pulumi config set --secret chathub:token");
+      expect(emulator.counters().total).toBe(1);
+      expect(emulator.counters().byStatus["401"]).toBe(1);
+    } finally {
+      stack.dispose();
+    }
+  });
+
+  /** Runs a deployment's whole life with `args`, with an error on the way; returns everything it printed. */
+  async function deploy(stack: TestStack, ...args: string[]): Promise<string> {
+    const verbose = args;
+    const printed: string[] = [];
+    const record = (result: { stdout: string; stderr: string }) => printed.push(result.stdout, result.stderr);
+    record(await stack.preview(...verbose));
+    record(await stack.up(...verbose));
+    record(await stack.refresh(...verbose));
+    // An error path: a clash with an operator created by hand.
+    const clash = emulator.addOperator({
+      organizationId: 24,
+      name: `Clash ${randomBytes(3).toString("hex")}`,
+    });
+    stack.writeProgram(operatorsProgram([{ key: "clash", organizationId: 24, name: clash.name }]));
+    const failed = await stack.run(["up", "--yes", ...verbose]);
+    expect(failed.code).not.toBe(0);
+    record(failed);
+    return printed.join("\n");
+  }
+
+  const programFor = (test: string) =>
+    operatorsProgram([
+      { key: "alex", organizationId: 24, name: `Alex Brown (${test})`, status: "inactive" },
+      { key: "emma", organizationId: 24, name: `Emma Davis (${test})` },
+    ]);
+
+  it("as secret config, is in no state, no export, no output and no error of ours", async () => {
+    const token = `planted-${randomBytes(12).toString("hex")}`;
+    emulator.grantToken(token, [24]);
+    const stack = await chathubStack(emulator, "token-config", programFor("config"), { token });
+    try {
+      const printed = await deploy(stack);
+      const places: Record<string, string> = {
+        "state file": stack.stateFileText(),
+        "stack export": (await stack.exportState()).text,
+        "CLI output": printed,
+      };
+      for (const [place, text] of Object.entries(places)) {
+        expect(text.length, place).toBeGreaterThan(0);
+        expect(text.includes(token), `the token appears in ${place}`).toBe(false);
+      }
+      // Pulumi's engine hands a dynamic provider the whole stack config through its default
+      // provider, whose state keeps config secrets encrypted (as it does for any provider's secret
+      // config); `--show-secrets` decrypts them there, and there only: no operator holds it.
+      const decrypted = await stack.exportState(true);
+      for (const resource of decrypted.resources) {
+        const holdsToken = JSON.stringify(resource).includes(token);
+        expect(holdsToken, resource.urn).toBe(resource.type === DEFAULT_PROVIDER_TYPE);
+      }
+      // At -v=7 and above the engine logs provider configuration, secrets included; those engine
+      // lines are the only ones that may hold it: nothing this package prints does.
+      stack.writeProgram(programFor("config"));
+      const verbose = await deploy(stack, "-v=9", "--logtostderr");
+      const leaks = verbose.split("\n").filter((line) => line.includes(token));
+      expect(leaks.length).toBeGreaterThan(0);
+      for (const line of leaks) expect(line).toMatch(ENGINE_CONFIG_LOG_LINE);
+      stack.writeProgram(operatorsProgram([]));
+      await stack.destroy();
+    } finally {
+      stack.dispose();
+    }
+  });
+
+  it("from CHATHUB_TOKEN, is not even in `stack export --show-secrets`", async () => {
+    const token = `planted-${randomBytes(12).toString("hex")}`;
+    emulator.grantToken(token, [24]);
+    const stack = await chathubStack(emulator, "token-env", programFor("env"), {
+      token: null,
+      env: { CHATHUB_TOKEN: token },
+    });
+    try {
+      const printed = await deploy(stack, "-v=9", "--logtostderr");
+      const places: Record<string, string> = {
+        "state file": stack.stateFileText(),
+        "stack export": (await stack.exportState()).text,
+        "stack export --show-secrets": (await stack.exportState(true)).text,
+        "CLI output at -v=9": printed,
+      };
+      for (const [place, text] of Object.entries(places)) {
+        expect(text.length, place).toBeGreaterThan(0);
+        expect(text.includes(token), `the token appears in ${place}`).toBe(false);
+      }
+      stack.writeProgram(operatorsProgram([]));
+      await stack.destroy();
+    } finally {
+      stack.dispose();
+    }
+  });
+});
