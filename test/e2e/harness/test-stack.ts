@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type CliResult, expectSuccess, type RunOptions, runPulumi } from "./pulumi-cli";
@@ -14,8 +14,10 @@ export interface TestStackOptions {
   pulumiBin: string;
   /** Names the program's folder, to find it when a test is kept for debugging. */
   name: string;
-  /** The program: a CommonJS `index.js`. */
-  program: string;
+  /** The program: a CommonJS `index.js` (with a Pulumi.yaml and package.json written for it)... */
+  program?: string;
+  /** ...or a whole Pulumi project folder to copy, e.g. one of examples/. */
+  projectDir?: string;
   /** Plain stack configuration, e.g. { "chathub:baseUrl": url }. */
   config?: Record<string, string>;
   /** Secret stack configuration, e.g. { "chathub:token": token }. */
@@ -34,6 +36,7 @@ export class TestStack {
   readonly dir: string;
   readonly backendDir: string;
   readonly stackName = "test";
+  readonly projectName: string;
   readonly env: NodeJS.ProcessEnv;
   private readonly pulumiBin: string;
 
@@ -43,12 +46,15 @@ export class TestStack {
     this.dir = path.join(workRoot, `${options.name}-${randomBytes(3).toString("hex")}`);
     mkdirSync(this.dir, { recursive: true });
     this.backendDir = mkdtempSync(path.join(os.tmpdir(), "chathub-e2e-state-"));
-    writeFileSync(path.join(this.dir, "Pulumi.yaml"), `name: ${PROJECT_NAME}\nruntime: nodejs\n`);
-    writeFileSync(
-      path.join(this.dir, "package.json"),
-      JSON.stringify({ name: PROJECT_NAME, main: "index.js" }),
-    );
-    this.writeProgram(options.program);
+    if (options.projectDir) {
+      cpSync(options.projectDir, this.dir, { recursive: true, filter: (source) => !source.includes("node_modules") });
+    } else {
+      writeFileSync(path.join(this.dir, "Pulumi.yaml"), `name: ${PROJECT_NAME}\nruntime: nodejs\n`);
+      writeFileSync(path.join(this.dir, "package.json"), JSON.stringify({ name: PROJECT_NAME, main: "index.js" }));
+      this.writeProgram(options.program ?? "");
+    }
+    const pulumiYaml = readFileSync(path.join(this.dir, "Pulumi.yaml"), "utf8");
+    this.projectName = /^name:\s*(\S+)/m.exec(pulumiYaml)?.[1] ?? PROJECT_NAME;
 
     const inherited = { ...process.env };
     // A developer's own ChatHub settings must not leak into tests.
@@ -139,7 +145,7 @@ export class TestStack {
   /** The stack's state file exactly as the file backend wrote it. */
   stateFileText(): string {
     return readFileSync(
-      path.join(this.backendDir, ".pulumi/stacks", PROJECT_NAME, `${this.stackName}.json`),
+      path.join(this.backendDir, ".pulumi/stacks", this.projectName, `${this.stackName}.json`),
       "utf8",
     );
   }

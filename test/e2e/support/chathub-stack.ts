@@ -6,7 +6,7 @@ import { TestStack } from "../harness/test-stack";
 export function chathubStack(
   emulator: RunningEmulator,
   name: string,
-  program: string,
+  program: string | { projectDir: string },
   options: {
     /** The company token, set as the secret `chathub:token`; null leaves it out of the config. */
     token?: string | null;
@@ -17,7 +17,7 @@ export function chathubStack(
   return TestStack.create({
     pulumiBin: inject("pulumiBin"),
     name,
-    program,
+    ...(typeof program === "string" ? { program } : program),
     config: { "chathub:baseUrl": emulator.url, ...options.config },
     secrets: options.token === null ? {} : { "chathub:token": options.token ?? DEFAULT_EMULATOR_TOKEN },
     ...(options.env ? { env: options.env } : {}),

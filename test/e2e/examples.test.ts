@@ -1,0 +1,48 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningEmulator, startEmulator } from "../../src/emulator";
+import { chathubStack } from "./support/chathub-stack";
+
+const examples = path.resolve(__dirname, "../../examples");
+
+// Every example is a Pulumi project a user would copy; each runs here as written.
+describe("examples", () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+  });
+  afterAll(() => emulator.close());
+
+  it("basic: creates two operators, and destroys them", async () => {
+    const stack = await chathubStack(emulator, "example-basic", { projectDir: path.join(examples, "basic") });
+    try {
+      await stack.up();
+      const outputs = await stack.outputs();
+      const alex = emulator.operators(24).find((o) => o.name === "Alex Brown");
+      expect(outputs).toEqual({ alexId: alex?.id, emmaStatus: "inactive", organization: "Customer Support" });
+      expect(emulator.operators(24).find((o) => o.name === "Emma Davis")?.status).toBe(1);
+      await stack.destroy();
+      expect(emulator.operators(24).filter((o) => o.status !== 2).map((o) => o.id)).toEqual([101, 102, 103]);
+    } finally {
+      stack.dispose();
+    }
+  });
+
+  it("import-existing: adopts the seeded operators without creating or changing any", async () => {
+    const before = emulator.operators(24);
+    const stack = await chathubStack(emulator, "example-import", { projectDir: path.join(examples, "import-existing") });
+    try {
+      emulator.resetCounters();
+      await stack.up();
+      expect(await stack.outputs()).toEqual({ adopted: { john: "24/101", mike: "24/103", sarah: "24/102" } });
+      expect(emulator.counters().byRoute["POST /api/operator/synchronize"]).toBe(0);
+      expect(emulator.counters().byRoute["POST /api/operator/status"]).toBe(0);
+      expect(emulator.operators(24)).toEqual(before);
+      expect((await stack.previewPlan("--expect-no-changes")).changeSummary).toEqual({ same: 4 });
+      // Leave the seeded operators in ChatHub: forget them instead of deleting them.
+      await stack.run(["state", "delete", "--all", "--force", "--yes"]);
+    } finally {
+      stack.dispose();
+    }
+  });
+});
