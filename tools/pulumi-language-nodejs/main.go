@@ -207,8 +207,9 @@ func runEnvironment(req *pulumirpc.RunRequest) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("serializing secret keys: %w", err)
 	}
+	options := req.GetInfo().GetOptions().GetFields()
 	typescript := "true"
-	if opt, ok := req.GetInfo().GetOptions().GetFields()["typescript"]; ok {
+	if opt, ok := options["typescript"]; ok {
 		if b, isBool := opt.GetKind().(*structpb.Value_BoolValue); isBool && !b.BoolValue {
 			typescript = "false"
 		}
@@ -218,11 +219,16 @@ func runEnvironment(req *pulumirpc.RunRequest) ([]string, error) {
 		"PULUMI_CONFIG_SECRET_KEYS="+string(secretKeys),
 		"PULUMI_NODEJS_TYPESCRIPT="+typescript,
 	)
-	if tsconfig, ok := req.GetInfo().GetOptions().GetFields()["tsconfig"]; ok && tsconfig.GetStringValue() != "" {
-		env = append(env, "PULUMI_NODEJS_TSCONFIG_PATH="+filepath.Clean(tsconfig.GetStringValue()))
+	// Pulumi.yaml's `tsconfig` option is relative to the project's root directory (the runner
+	// resolves it from its working directory, which is the program's).
+	if tsconfig := options["tsconfig"].GetStringValue(); tsconfig != "" {
+		if !filepath.IsAbs(tsconfig) {
+			tsconfig = filepath.Join(req.GetInfo().GetRootDirectory(), tsconfig)
+		}
+		env = append(env, "PULUMI_NODEJS_TSCONFIG_PATH="+tsconfig)
 	}
-	if nodeargs, ok := req.GetInfo().GetOptions().GetFields()["nodeargs"]; ok && nodeargs.GetStringValue() != "" {
-		env = append(env, "NODE_OPTIONS="+strings.TrimSpace(os.Getenv("NODE_OPTIONS")+" "+nodeargs.GetStringValue()))
+	if nodeargs := options["nodeargs"].GetStringValue(); nodeargs != "" {
+		env = append(env, "NODE_OPTIONS="+strings.TrimSpace(os.Getenv("NODE_OPTIONS")+" "+nodeargs))
 	}
 	return env, nil
 }
