@@ -22,9 +22,11 @@ export interface CreateBatcherOptions {
   maxReconcileRounds: number;
 }
 
+// Pulumi dispatches creates as the program registers resources (hundreds a second) but never
+// more at once than `--parallel`: a batch closes when arrivals pause, or at 100.
 export const DEFAULT_CREATE_BATCHER_OPTIONS: CreateBatcherOptions = {
-  quietMs: 100,
-  maxWaitMs: 1000,
+  quietMs: 150,
+  maxWaitMs: 5000,
   maxReconcileRounds: 5,
 };
 
@@ -53,7 +55,9 @@ interface PendingCreate {
 export class OrganizationCreateBatcher {
   readonly #pending: PendingCreate[] = [];
   #timer: NodeJS.Timeout | undefined;
-  #firstArrival = 0;
+  /** When the oldest create still pending started to wait. */
+  #waitingSince = 0;
+  #lastArrival = 0;
   #running = false;
 
   constructor(
@@ -65,31 +69,36 @@ export class OrganizationCreateBatcher {
   /** Creates one operator (or, with adopt, takes over a live one of the same name). */
   create(name: string, adopt: boolean): Promise<CreatedOperator> {
     return new Promise((resolve, reject) => {
-      if (this.#pending.length === 0) this.#firstArrival = Date.now();
+      this.#lastArrival = Date.now();
+      if (this.#pending.length === 0) this.#waitingSince = this.#lastArrival;
       this.#pending.push({ name, adopt, resolve, reject });
       this.#schedule();
     });
   }
 
+  /** Sends the next batch when it is full, when arrivals pause, or when its oldest has waited long enough. */
   #schedule(): void {
-    if (this.#running) return; // the running pump picks new arrivals up when its batch is done
+    if (this.#running || this.#pending.length === 0) return; // a running batch reschedules when done
     if (this.#timer) clearTimeout(this.#timer);
     const full = this.#pending.length >= MAX_SYNCHRONIZE_BATCH;
-    const waited = Date.now() - this.#firstArrival;
-    const delay = full ? 0 : Math.max(0, Math.min(this.options.quietMs, this.options.maxWaitMs - waited));
-    this.#timer = setTimeout(() => void this.#pump(), delay);
+    const due = Math.min(
+      this.#lastArrival + this.options.quietMs,
+      this.#waitingSince + this.options.maxWaitMs,
+    );
+    this.#timer = setTimeout(() => void this.#sendNextBatch(), full ? 0 : Math.max(0, due - Date.now()));
   }
 
-  async #pump(): Promise<void> {
+  async #sendNextBatch(): Promise<void> {
     this.#timer = undefined;
     this.#running = true;
+    const batch = this.#pending.splice(0, MAX_SYNCHRONIZE_BATCH);
+    // Creates left over have waited as long as this batch did; they go next without a full wait.
+    this.#waitingSince = Math.min(this.#waitingSince, this.#lastArrival);
     try {
-      while (this.#pending.length > 0) {
-        const batch = this.#pending.splice(0, MAX_SYNCHRONIZE_BATCH);
-        await this.#process(batch);
-      }
+      await this.#process(batch);
     } finally {
       this.#running = false;
+      this.#schedule();
     }
   }
 

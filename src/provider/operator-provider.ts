@@ -74,7 +74,9 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
     const previous = props as Partial<OperatorState>;
     const state: OperatorState = {
       organizationId,
-      name: live.name,
+      // Names are compared trimmed everywhere (inputs are trimmed), so a name stored with
+      // surrounding blanks does not look like a rename.
+      name: live.name.trim(),
       status: statusName(live.status) as OperatorState["status"],
       adopt: previous.adopt ?? false,
       operatorId,
@@ -149,7 +151,7 @@ async function findImported(client: ChatHubClient, desired: OperatorInputs, impo
 
 function importMismatches(live: Operator, desired: OperatorInputs): string[] {
   const mismatches: string[] = [];
-  if (live.name !== desired.name)
+  if (live.name.trim() !== desired.name)
     mismatches.push(`its name is "${live.name}", the program says "${desired.name}"`);
   if (statusName(live.status) !== desired.status) {
     mismatches.push(`its status is ${statusName(live.status)}, the program says ${desired.status}`);
