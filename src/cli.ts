@@ -12,7 +12,23 @@ export function buildProgram(): Command {
     // Set before adding subcommands, which inherit it: errors are thrown to main() instead of exiting.
     .exitOverride();
   addEmulatorCommand(program);
+  addLazyExportCommand(program);
   return program;
+}
+
+/**
+ * `export` is declared here and filled in from src/export/ only when it runs (or its help is
+ * asked for): it needs the API client, YAML and CSV, which the other commands do not load.
+ */
+function addLazyExportCommand(program: Command): void {
+  const placeholder = program
+    .command("export")
+    .summary("write an organization's live operators as a roster file");
+  program.hook("preSubcommand", async (_program, subcommand) => {
+    if (subcommand !== placeholder) return;
+    const { configureExportCommand } = await import("./export/export-command.js");
+    configureExportCommand(placeholder);
+  });
 }
 
 export async function main(argv: readonly string[] = process.argv): Promise<void> {

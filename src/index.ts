@@ -1,2 +1,12 @@
 /** pulumi-chathub: manage ChatHub operator rosters as code with Pulumi. */
+
+export {
+  type GetOperatorsArgs,
+  type GetOperatorsResult,
+  getOperators,
+  getOperatorsOutput,
+  type LiveOperator,
+} from "./resources/get-operators";
 export { ChatHubOperator, type ChatHubOperatorArgs, type OperatorStatus } from "./resources/operator";
+export { ChatHubOperatorRoster, type ChatHubOperatorRosterArgs, type RosterCounts } from "./resources/roster";
+export type { RosterEntry } from "./roster/roster-entry";

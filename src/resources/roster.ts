@@ -1,0 +1,100 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { RosterEntry } from "../roster/roster-entry";
+import { RosterError } from "../roster/roster-error";
+import { planRoster } from "../roster/roster-plan";
+import { ChatHubOperator } from "./operator";
+
+export interface ChatHubOperatorRosterArgs {
+  /** The ChatHub organization of every operator of the roster, e.g. 24. */
+  organizationId: pulumi.Input<number>;
+  /** The operators, inline. Give this or `file`. */
+  operators?: readonly RosterEntry[];
+  /**
+   * A roster file, relative to the Pulumi project's folder: `.yaml`/`.yml` (a list of entries, or
+   * `operators:` holding it) or `.csv` (a header line with `name` and optionally `status`, `key`,
+   * `import`, then one operator per line). `npx pulumi-chathub export` writes one. Give this or `operators`.
+   */
+  file?: string;
+  /** Passed to every operator: take over a live operator of the same name instead of failing with a name clash. */
+  adopt?: pulumi.Input<boolean>;
+}
+
+/** The vendor's statistics, for the operators the roster declares. */
+export interface RosterCounts {
+  total: number;
+  active: number;
+  inactive: number;
+}
+
+/**
+ * One organization's roster: a ChatHubOperator per entry, each named `${rosterName}-${key}`, where
+ * the key is the entry's `key` or else derived from its name ("Nguyễn Văn An" → "nguyễn-văn-an").
+ * Reordering the entries changes nothing; adding, disabling and removing people preview as
+ * exactly that. An entry's `import: "24/104"` adopts that existing operator.
+ *
+ * The roster is checked while the program runs: duplicate names or keys, a malformed file or a
+ * bad entry fail `pulumi preview` with every problem listed, before anything is sent to ChatHub.
+ */
+export class ChatHubOperatorRoster extends pulumi.ComponentResource {
+  /** ChatHub's operator id of every entry, by key. */
+  readonly operatorIds: pulumi.Output<Record<string, number>>;
+  /** Total, active and inactive operators of the roster, as ChatHub reports them. */
+  readonly counts: pulumi.Output<RosterCounts>;
+  /** The operator resources, by key. */
+  readonly operators: Readonly<Record<string, ChatHubOperator>>;
+
+  constructor(name: string, args: ChatHubOperatorRosterArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    // Checked before anything is registered: a bad roster stops the program here.
+    const plan = checkedPlan(name, args);
+    super("chathub:index:OperatorRoster", name, {}, opts);
+
+    const operators: Record<string, ChatHubOperator> = {};
+    for (const entry of plan.entries) {
+      operators[entry.key] = new ChatHubOperator(
+        `${name}-${entry.key}`,
+        {
+          organizationId: args.organizationId,
+          name: entry.name,
+          status: entry.status,
+          ...(args.adopt === undefined ? {} : { adopt: args.adopt }),
+        },
+        { parent: this, ...(entry.import === undefined ? {} : { import: entry.import }) },
+      );
+    }
+    const keys = Object.keys(operators);
+    const children = Object.values(operators);
+    const operatorIds = pulumi
+      .all(children.map((operator) => operator.operatorId))
+      .apply((ids) => Object.fromEntries(keys.map((key, index) => [key, ids[index] as number])));
+    const counts = pulumi.all(children.map((operator) => operator.status)).apply(
+      (statuses): RosterCounts => ({
+        total: statuses.length,
+        active: statuses.filter((status) => status === "active").length,
+        inactive: statuses.filter((status) => status === "inactive").length,
+      }),
+    );
+    this.operators = operators;
+    this.operatorIds = operatorIds;
+    this.counts = counts;
+    this.registerOutputs({ operatorIds, counts });
+  }
+}
+
+function checkedPlan(name: string, args: ChatHubOperatorRosterArgs) {
+  try {
+    // An Output or a Promise is checked by each operator's provider once known.
+    const organizationId =
+      typeof args.organizationId === "object" && args.organizationId !== null
+        ? undefined
+        : args.organizationId;
+    return planRoster({
+      ...(organizationId === undefined ? {} : { organizationId }),
+      ...(args.operators === undefined ? {} : { operators: args.operators }),
+      ...(args.file === undefined ? {} : { file: args.file }),
+    });
+  } catch (error) {
+    // RunError: Pulumi prints the message alone, without a stack trace of the program.
+    if (error instanceof RosterError) throw new pulumi.RunError(`roster "${name}": ${error.message}`);
+    throw error;
+  }
+}

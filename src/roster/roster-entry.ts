@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { operatorInputsSchema } from "../provider/operator-inputs";
+import { describeKeyProblem, rosterKeyOf } from "./roster-keys";
+
+/** One operator of a roster, as a program, a YAML file or a CSV file writes it. */
+export interface RosterEntry {
+  /** Display name, 1–100 characters, unique in the roster (case-insensitive). */
+  name: string;
+  /** "active" (default) or "inactive". To delete an operator, remove its entry. */
+  status?: "active" | "inactive";
+  /** Stable id within the roster; default: derived from the name ("Emma Davis" → "emma-davis"). */
+  key?: string;
+  /** Adopt this existing operator instead of creating one: "<organizationId>/<operatorId>", e.g. "24/104". */
+  import?: string;
+}
+
+export const ROSTER_ENTRY_PROPERTIES = ["name", "status", "key", "import"] as const;
+
+/**
+ * An entry as the roster checks it. Name and import are the provider's own rules
+ * (src/provider/operator-inputs.ts), so a roster and a ChatHubOperator say the same things.
+ */
+export const rosterEntrySchema = z.strictObject(
+  {
+    name: operatorInputsSchema.shape.name,
+    status: z
+      .enum(["active", "inactive"], {
+        error: 'must be "active" or "inactive" (to delete an operator, remove its entry)',
+      })
+      .default("active"),
+    key: z
+      .string({ error: 'must be a string: a short stable id such as "emma"' })
+      .trim()
+      .superRefine((key, context) => {
+        const problem = describeKeyProblem(key);
+        if (problem !== undefined) context.addIssue({ code: "custom", message: problem });
+      })
+      .optional(),
+    import: operatorInputsSchema.shape.importFrom,
+  },
+  { error: 'must be a mapping with at least a name, e.g. { name: "Alex Brown" }' },
+);
+
+/** Where an entry came from, for messages. */
+export interface EntrySource {
+  value: unknown;
+  /** 1-based line in the roster file. */
+  line?: number;
+}
+
+/** A checked entry, its key resolved. */
+export interface CheckedRosterEntry {
+  name: string;
+  status: "active" | "inactive";
+  key: string;
+  import?: string;
+  /** 1-based position in the roster. */
+  entry: number;
+  line?: number;
+}
+
+export type EntryCheck = { ok: true; entry: CheckedRosterEntry } | { ok: false; problems: string[] };
+
+/**
+ * Checks one entry; each problem names the entry (file line, position and name), the property,
+ * and the fix.
+ */
+export function checkRosterEntry(source: EntrySource, position: number, file?: string): EntryCheck {
+  const where = describeEntry(source, position, file);
+  const parsed = rosterEntrySchema.safeParse(source.value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${where}: ${describeIssue(issue, source.value)}`);
+    return { ok: false, problems };
+  }
+  const { name, status, key: explicitKey, import: importId } = parsed.data;
+  const key = explicitKey ?? rosterKeyOf(name);
+  if (key.length === 0) {
+    return {
+      ok: false,
+      problems: [
+        `${where}: the name has no letter or digit to derive a key from: give the entry a key, e.g. key: "operator-${position}"`,
+      ],
+    };
+  }
+  const entry: CheckedRosterEntry = { name, status, key, entry: position };
+  if (importId !== undefined) entry.import = importId;
+  if (source.line !== undefined) entry.line = source.line;
+  return { ok: true, entry };
+}
+
+/** `roster.csv line 4, entry 3 ("Alex Brown")`, or `entry 3 ("Alex Brown")` for an inline roster. */
+export function describeEntry(source: EntrySource, position: number, file?: string): string {
+  const name = (source.value as { name?: unknown } | null | undefined)?.name;
+  const shown = typeof name === "string" ? name.trim() : "";
+  const named =
+    shown === "" ? "" : ` (${JSON.stringify(shown.length > 40 ? `${shown.slice(0, 40)}…` : shown)})`;
+  const at = file !== undefined && source.line !== undefined ? `${file} line ${source.line}, ` : "";
+  return `${at}entry ${position}${named}`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys
+      .map(
+        (key) =>
+          `"${key}" is not a roster entry property; an entry has ${ROSTER_ENTRY_PROPERTIES.join(", ")}: remove it or fix its spelling`,
+      )
+      .join("; ");
+  }
+  const property = issue.path[0];
+  if (property === undefined) return `${issue.message}, got ${describeValue(value)}`;
+  const given = (value as Record<string, unknown>)[String(property)];
+  if (property === "name" && given === undefined) return "name is required: give the operator's display name";
+  return `${String(property)} ${issue.message}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return `the text ${JSON.stringify(value)}`;
+  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}

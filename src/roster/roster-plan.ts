@@ -1,0 +1,83 @@
+import { operatorInputsSchema } from "../provider/operator-inputs";
+import {
+  type CheckedRosterEntry,
+  checkRosterEntry,
+  type EntrySource,
+  type RosterEntry,
+} from "./roster-entry";
+import { RosterError } from "./roster-error";
+import { readRosterFile } from "./roster-file";
+import { describeDuplicates, findDuplicates } from "./roster-keys";
+
+/** What a roster is made from: exactly one of `operators` and `file`. */
+export interface RosterDefinition {
+  /** The organization, when known in the program (not an Output): import ids are checked against it. */
+  organizationId?: unknown;
+  operators?: readonly RosterEntry[];
+  file?: string;
+}
+
+export interface RosterPlan {
+  entries: CheckedRosterEntry[];
+  /** The roster file, when the entries came from one. */
+  file?: string;
+}
+
+/**
+ * Reads and checks a whole roster before anything is declared: every bad entry and every
+ * duplicate name or key is reported at once, in one RosterError.
+ */
+export function planRoster(definition: RosterDefinition, cwd: string = process.cwd()): RosterPlan {
+  const { operators, file } = definition;
+  if ((operators === undefined) === (file === undefined)) {
+    throw new RosterError([
+      operators === undefined
+        ? 'give the operators, either inline (operators: [{ name: "Alex Brown" }]) or as a file (file: "roster.yaml" or "roster.csv")'
+        : "give either operators or file, not both",
+    ]);
+  }
+  const problems: string[] = [];
+  if (definition.organizationId !== undefined) {
+    const organization = operatorInputsSchema.shape.organizationId.safeParse(definition.organizationId);
+    if (!organization.success) problems.push(`organizationId ${organization.error.issues[0]?.message}`);
+  }
+  let sources: EntrySource[];
+  if (file !== undefined) {
+    if (typeof file !== "string" || file.trim() === "") {
+      throw new RosterError(['file must be the path of a roster file, e.g. "roster.yaml" or "roster.csv"']);
+    }
+    sources = readRosterFile(file, cwd).entries;
+  } else if (!Array.isArray(operators)) {
+    throw new RosterError(['operators must be a list of entries, e.g. [{ name: "Alex Brown" }]']);
+  } else {
+    sources = operators.map((value) => ({ value }));
+  }
+
+  const entries: CheckedRosterEntry[] = [];
+  sources.forEach((source, index) => {
+    const checked = checkRosterEntry(source, index + 1, file);
+    if (checked.ok) entries.push(checked.entry);
+    else problems.push(...checked.problems);
+  });
+  const duplicates = findDuplicates(entries);
+  if (duplicates.length > 0) {
+    problems.push(
+      `duplicate operators: ${describeDuplicates(duplicates, file)}. Each person may appear once (names are compared case-insensitively) ` +
+        "and each key once: remove the repeated entries, or give one of two different people another key",
+    );
+  }
+  const organizationId = definition.organizationId;
+  if (typeof organizationId === "number") {
+    for (const entry of entries) {
+      const importOrganization = Number(entry.import?.split("/")[0]);
+      if (entry.import !== undefined && importOrganization !== organizationId) {
+        problems.push(
+          `${file !== undefined && entry.line !== undefined ? `${file} line ${entry.line}, ` : ""}entry ${entry.entry} (${JSON.stringify(entry.name)}): ` +
+            `import "${entry.import}" names organization ${importOrganization}, but the roster's organizationId is ${organizationId}: make them agree`,
+        );
+      }
+    }
+  }
+  if (problems.length > 0) throw new RosterError(problems);
+  return file === undefined ? { entries } : { entries, file };
+}
