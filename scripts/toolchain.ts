@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 
-const repoRoot = path.resolve(__dirname, "../../..");
+const repoRoot = path.resolve(__dirname, "..");
 
 /** Runs scripts/ensure-pulumi (which builds the pinned CLI on a fresh machine) and returns the binary. */
 export function ensurePulumi(): string {

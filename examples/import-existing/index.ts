@@ -20,6 +20,10 @@ const mike = new ChatHubOperator(
 
 // 2. By name, with `adopt: true`: a live operator of that name is taken over (and brought to the
 //    declared status); without one, it is created.
-const sarah = new ChatHubOperator("sarah-johnson", { organizationId: 24, name: "Sarah Johnson", adopt: true });
+const sarah = new ChatHubOperator("sarah-johnson", {
+  organizationId: 24,
+  name: "Sarah Johnson",
+  adopt: true,
+});
 
 export const adopted = { john: john.id, mike: mike.id, sarah: sarah.id };

@@ -22,7 +22,12 @@ describe("examples", () => {
       expect(outputs).toEqual({ alexId: alex?.id, emmaStatus: "inactive", organization: "Customer Support" });
       expect(emulator.operators(24).find((o) => o.name === "Emma Davis")?.status).toBe(1);
       await stack.destroy();
-      expect(emulator.operators(24).filter((o) => o.status !== 2).map((o) => o.id)).toEqual([101, 102, 103]);
+      expect(
+        emulator
+          .operators(24)
+          .filter((o) => o.status !== 2)
+          .map((o) => o.id),
+      ).toEqual([101, 102, 103]);
     } finally {
       stack.dispose();
     }
@@ -30,7 +35,9 @@ describe("examples", () => {
 
   it("import-existing: adopts the seeded operators without creating or changing any", async () => {
     const before = emulator.operators(24);
-    const stack = await chathubStack(emulator, "example-import", { projectDir: path.join(examples, "import-existing") });
+    const stack = await chathubStack(emulator, "example-import", {
+      projectDir: path.join(examples, "import-existing"),
+    });
     try {
       emulator.resetCounters();
       await stack.up();

@@ -18,7 +18,12 @@ describe("resource options", () => {
     const specs: OperatorSpec[] = [
       { key: "kept", organizationId: 24, name: "Kept Operator", options: { protect: true } },
       { key: "retained", organizationId: 24, name: "Retained Operator", options: { retainOnDelete: true } },
-      { key: "ignored", organizationId: 24, name: "Ignored Operator", options: { ignoreChanges: ["status"] } },
+      {
+        key: "ignored",
+        organizationId: 24,
+        name: "Ignored Operator",
+        options: { ignoreChanges: ["status"] },
+      },
       {
         key: "timed",
         organizationId: 24,
@@ -54,7 +59,8 @@ describe("resource options", () => {
       await stack.up();
       await stack.destroy();
       expect(liveStatus("Retained Operator")).toBe(0);
-      for (const name of ["Kept Operator", "Ignored Operator", "Timed Operator"]) expect(liveStatus(name)).toBe(2);
+      for (const name of ["Kept Operator", "Ignored Operator", "Timed Operator"])
+        expect(liveStatus(name)).toBe(2);
       expect(await stack.resourcesOfType(OPERATOR_TYPE)).toEqual([]);
     } finally {
       stack.dispose();

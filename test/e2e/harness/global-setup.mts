@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { ensurePulumi, installPackageForPrograms } from "./toolchain.js";
+import { ensurePulumi, installPackageForPrograms } from "../../../scripts/toolchain.js";
 
 /**
  * Runs once before the e2e files: makes sure the Pulumi CLI of the pinned version exists and

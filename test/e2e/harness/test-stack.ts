@@ -47,10 +47,16 @@ export class TestStack {
     mkdirSync(this.dir, { recursive: true });
     this.backendDir = mkdtempSync(path.join(os.tmpdir(), "chathub-e2e-state-"));
     if (options.projectDir) {
-      cpSync(options.projectDir, this.dir, { recursive: true, filter: (source) => !source.includes("node_modules") });
+      cpSync(options.projectDir, this.dir, {
+        recursive: true,
+        filter: (source) => !source.includes("node_modules"),
+      });
     } else {
       writeFileSync(path.join(this.dir, "Pulumi.yaml"), `name: ${PROJECT_NAME}\nruntime: nodejs\n`);
-      writeFileSync(path.join(this.dir, "package.json"), JSON.stringify({ name: PROJECT_NAME, main: "index.js" }));
+      writeFileSync(
+        path.join(this.dir, "package.json"),
+        JSON.stringify({ name: PROJECT_NAME, main: "index.js" }),
+      );
       this.writeProgram(options.program ?? "");
     }
     const pulumiYaml = readFileSync(path.join(this.dir, "Pulumi.yaml"), "utf8");
