@@ -22,6 +22,11 @@ export interface TestStackOptions {
   config?: Record<string, string>;
   /** Secret stack configuration, e.g. { "chathub:token": token }. */
   secrets?: Record<string, string>;
+  /**
+   * Where the program folder is made (default test/.work, inside the repository, where programs
+   * load the package installed in the repository's node_modules).
+   */
+  workDir?: string;
   /** Extra environment for every pulumi command (e.g. CHATHUB_TOKEN). */
   env?: Record<string, string>;
 }
@@ -42,8 +47,9 @@ export class TestStack {
 
   private constructor(options: TestStackOptions) {
     this.pulumiBin = options.pulumiBin;
-    mkdirSync(workRoot, { recursive: true });
-    this.dir = path.join(workRoot, `${options.name}-${randomBytes(3).toString("hex")}`);
+    const parent = options.workDir ?? workRoot;
+    mkdirSync(parent, { recursive: true });
+    this.dir = path.join(parent, `${options.name}-${randomBytes(3).toString("hex")}`);
     mkdirSync(this.dir, { recursive: true });
     this.backendDir = mkdtempSync(path.join(os.tmpdir(), "chathub-e2e-state-"));
     if (options.projectDir) {

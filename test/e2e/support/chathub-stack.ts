@@ -12,6 +12,7 @@ export function chathubStack(
     token?: string | null;
     config?: Record<string, string>;
     env?: Record<string, string>;
+    workDir?: string;
   } = {},
 ): Promise<TestStack> {
   return TestStack.create({
@@ -21,6 +22,7 @@ export function chathubStack(
     config: { "chathub:baseUrl": emulator.url, ...options.config },
     secrets: options.token === null ? {} : { "chathub:token": options.token ?? DEFAULT_EMULATOR_TOKEN },
     ...(options.env ? { env: options.env } : {}),
+    ...(options.workDir ? { workDir: options.workDir } : {}),
   });
 }
 
