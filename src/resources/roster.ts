@@ -10,7 +10,7 @@ export interface ChatHubOperatorRosterArgs {
   /** The operators, inline. Give this or `file`. */
   operators?: readonly RosterEntry[];
   /**
-   * A roster file, relative to the Pulumi project's folder: `.yaml`/`.yml` (a list of entries, or
+   * A roster file, relative to the program's folder (where Pulumi runs it, as for `fs`): `.yaml`/`.yml` (a list of entries, or
    * `operators:` holding it) or `.csv` (a header line with `name` and optionally `status`, `key`,
    * `import`, then one operator per line). `npx pulumi-chathub export` writes one. Give this or `operators`.
    */

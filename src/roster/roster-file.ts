@@ -40,7 +40,7 @@ export function rosterFormatOf(file: string): RosterFormat | undefined {
   return undefined;
 }
 
-/** Reads a roster file (relative paths are relative to `cwd`, the Pulumi project's folder). */
+/** Reads a roster file (relative paths are relative to `cwd`, the folder Pulumi runs the program in). */
 export function readRosterFile(file: string, cwd: string = process.cwd()): RosterSource {
   const format = rosterFormatOf(file);
   if (format === undefined) {
@@ -55,7 +55,7 @@ export function readRosterFile(file: string, cwd: string = process.cwd()): Roste
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? (error as Error).message})`;
     throw new RosterError([
-      `roster file ${file} ${why} (looked in ${path.resolve(cwd, file)}; relative paths start at the Pulumi project's folder)`,
+      `roster file ${file} ${why} (looked in ${path.resolve(cwd, file)}; relative paths start at the program's folder)`,
     ]);
   }
   return parseRosterText(text, format, file);

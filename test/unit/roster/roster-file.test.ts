@@ -130,9 +130,9 @@ describe("readRosterFile", () => {
     expect(readRosterFile("team.yml", dir).entries).toEqual([{ value: { name: "Alex" }, line: 1 }]);
   });
 
-  it("says which file is missing, where it looked, and that paths start at the project's folder", () => {
+  it("says which file is missing, where it looked, and that paths start at the program's folder", () => {
     expect(failure(() => readRosterFile("nope.yaml", dir))).toBe(
-      `roster file nope.yaml does not exist (looked in ${path.join(dir, "nope.yaml")}; relative paths start at the Pulumi project's folder)`,
+      `roster file nope.yaml does not exist (looked in ${path.join(dir, "nope.yaml")}; relative paths start at the program's folder)`,
     );
   });
 

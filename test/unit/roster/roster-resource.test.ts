@@ -85,7 +85,7 @@ describe("ChatHubOperatorRoster", () => {
     );
   });
 
-  it("reads a YAML or CSV file relative to the working directory (the Pulumi project's folder)", async () => {
+  it("reads a YAML or CSV file relative to the working directory (the folder Pulumi runs the program in)", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "roster-resource-"));
     writeFileSync(path.join(dir, "team.csv"), "name,status\nAlex Brown,\nEmma Davis,inactive\n");
     const cwd = process.cwd();
