@@ -170,8 +170,9 @@ export class OrganizationCreateBatcher {
 
   /**
    * The answer was lost: ChatHub may have created some, all or none of the entries. A fresh list
-   * tells: an operator of the same name that was not there before the send is ours. Only the
-   * entries it does not show are sent again.
+   * tells: an operator of the same name that was not there before the send is ours. The entries it
+   * does not show are sent again only when ChatHub is known to have finished with the request;
+   * otherwise they fail, unconfirmed, and the next `up` (which lists first) settles them.
    */
   async #reconcile(
     entries: PendingCreate[],
@@ -203,6 +204,14 @@ export class OrganizationCreateBatcher {
       }
     }
     if (missing.length === 0) return;
+    if (mayStillBeApplied(cause)) {
+      // A timeout, a lost connection or a gateway's 502/504 does not stop ChatHub: it may create
+      // them after this list (open question 6), and sending them again would make duplicates.
+      for (const entry of missing) {
+        entry.reject(unconfirmed(this.organizationId, entry.name, cause, undefined, true));
+      }
+      return;
+    }
     if (round + 1 > this.options.maxReconcileRounds) {
       for (const entry of missing) entry.reject(unconfirmed(this.organizationId, entry.name, cause));
       return;
@@ -211,18 +220,32 @@ export class OrganizationCreateBatcher {
   }
 }
 
+/**
+ * Whether ChatHub may still be working on a synchronize that failed without a usable answer, and
+ * so create operators after the list that reconciles it. Only an answer from ChatHub itself (a 500
+ * or 503, or an unexpected 200) says it is done with the request; a 502 or 504 comes from a gateway
+ * that gave up waiting for it.
+ */
+function mayStillBeApplied(cause: ChatHubApiError): boolean {
+  if (cause.kind === "invalid-response") return false;
+  return cause.status === undefined || cause.status === 502 || cause.status === 504;
+}
+
 function unconfirmed(
   organizationId: number,
   name: string,
   cause: ChatHubApiError,
   listError?: unknown,
+  stillPending = false,
 ): Error {
   const why =
     listError instanceof Error
-      ? ` and listing the organization to check failed too (${listError.message})`
-      : "";
+      ? ` Listing the organization to check failed too (${listError.message}).`
+      : stillPending
+        ? " The list that followed does not show it yet, but ChatHub may still be creating it."
+        : "";
   return new Error(
-    `Could not confirm whether ChatHub created operator "${name}" in organization ${organizationId}: ${cause.message}${why}. ` +
+    `Could not confirm whether ChatHub created operator "${name}" in organization ${organizationId}: ${cause.message}${why} ` +
       "Nothing was re-sent blindly. Run `pulumi up` again: it lists the organization before creating, so it never makes a duplicate " +
       "(an operator that was created after all is reported then, with how to adopt it).",
   );

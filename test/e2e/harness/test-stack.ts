@@ -146,12 +146,20 @@ export class TestStack {
     return JSON.parse(result.stdout) as Record<string, unknown>;
   }
 
-  /** `pulumi stack export`: the deployment, as text and parsed. */
-  async exportState(showSecrets = false): Promise<{ text: string; resources: StateResource[] }> {
+  /** `pulumi stack export`: the deployment, as text and parsed, with the operations an interrupted run left pending. */
+  async exportState(
+    showSecrets = false,
+  ): Promise<{ text: string; resources: StateResource[]; pendingOperations: PendingOperation[] }> {
     const args = ["stack", "export", ...(showSecrets ? ["--show-secrets"] : [])];
     const result = expectSuccess(await this.run(args));
-    const parsed = JSON.parse(result.stdout) as { deployment: { resources?: StateResource[] } };
-    return { text: result.stdout, resources: parsed.deployment.resources ?? [] };
+    const parsed = JSON.parse(result.stdout) as {
+      deployment: { resources?: StateResource[]; pending_operations?: PendingOperation[] };
+    };
+    return {
+      text: result.stdout,
+      resources: parsed.deployment.resources ?? [],
+      pendingOperations: parsed.deployment.pending_operations ?? [],
+    };
   }
 
   /** The stack's state file exactly as the file backend wrote it. */
@@ -182,6 +190,12 @@ export interface StateResource {
   outputs?: Record<string, unknown>;
   protect?: boolean;
   retainOnDelete?: boolean;
+}
+
+/** An operation the engine had started when its run was interrupted, e.g. "creating". */
+export interface PendingOperation {
+  type: string;
+  resource: StateResource;
 }
 
 export interface PreviewStep {
