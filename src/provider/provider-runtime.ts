@@ -1,5 +1,6 @@
 import { ChatHubClient } from "../api";
 import { OrganizationCreateBatcher } from "./create-batcher";
+import { engineAddressFromArgs, exitWhenEngineGone } from "./engine-watchdog";
 import { type ProviderSettings, readProviderSettings, requireToken, type StackConfig } from "./settings";
 
 /**
@@ -18,10 +19,21 @@ export class ProviderRuntime {
   #client: ChatHubClient | undefined;
   readonly #batchers = new Map<number, OrganizationCreateBatcher>();
 
+  #watchingEngine = false;
+
   configure(config: StackConfig): void {
+    this.#watchEngine();
     this.#settings = readProviderSettings(config);
     this.#client = undefined;
     this.#batchers.clear();
+  }
+
+  /** In the provider process Pulumi started, stop when that engine is gone (see engine-watchdog.ts). */
+  #watchEngine(): void {
+    const engine = engineAddressFromArgs();
+    if (this.#watchingEngine || engine === undefined) return;
+    this.#watchingEngine = true;
+    exitWhenEngineGone(engine);
   }
 
   /** Throws the configuration error a user can act on; sends nothing. */

@@ -21,6 +21,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
+	"time"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
@@ -43,6 +45,8 @@ func main() {
 	tracing := flag.String("tracing", "", "a Zipkin-compatible tracing endpoint")
 	flag.Parse()
 
+	go exitWhenEngineGone()
+
 	host := &languageHost{tracing: *tracing}
 	if args := flag.Args(); len(args) > 0 {
 		host.engineAddress = args[len(args)-1]
@@ -63,6 +67,20 @@ func main() {
 	if err := <-handle.Done; err != nil {
 		fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: RPC server stopped: %v\n", err)
 		os.Exit(1)
+	}
+}
+
+// exitWhenEngineGone ends this host, and the program it runs, once the engine that started it
+// is gone. The engine starts plugins in process groups of their own, so a `pulumi` killed with
+// SIGKILL would otherwise leave them running; the engine's death shows as a new parent.
+func exitWhenEngineGone() {
+	engine := os.Getppid()
+	for range time.Tick(time.Second) {
+		if os.Getppid() != engine {
+			// This host leads its process group, which the program it started belongs to.
+			_ = syscall.Kill(-os.Getpid(), syscall.SIGKILL)
+			os.Exit(1)
+		}
 	}
 }
 
