@@ -61,7 +61,9 @@ async function main(): Promise<void> {
       console.log(`\x1b[2m$ pulumi ${args.join(" ")}\x1b[0m`);
       const child = spawn(pulumiBin, args, { cwd: repoRoot, env, stdio: "inherit" });
       child.on("error", reject);
-      child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`pulumi ${args[0]} failed (exit ${code})`))));
+      child.on("close", (code) =>
+        code === 0 ? resolve() : reject(new Error(`pulumi ${args[0]} failed (exit ${code})`)),
+      );
     });
   const client = new ChatHubClient({
     baseUrl: emulator.url,

@@ -13,7 +13,10 @@ describe("engine watchdog", () => {
     await new Promise<void>((resolve) => engine.listen(0, "127.0.0.1", resolve));
     const { port } = engine.address() as net.AddressInfo;
     let goneAt: number | undefined;
-    const stop = exitWhenEngineGone(`127.0.0.1:${port}`, { intervalMs: 50, onGone: () => (goneAt = Date.now()) });
+    const stop = exitWhenEngineGone(`127.0.0.1:${port}`, {
+      intervalMs: 50,
+      onGone: () => (goneAt = Date.now()),
+    });
     try {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(goneAt).toBeUndefined();
