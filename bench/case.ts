@@ -1,0 +1,185 @@
+/**
+ * One bench case: a fresh emulator and a fresh stack for one profile × size × provider, taken
+ * through create, refresh, a 10% status update and destroy, with the API requests of each step.
+ */
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import type { RunningEmulator } from "../src/emulator";
+import { DEFAULT_EMULATOR_TOKEN, startEmulator } from "../src/emulator";
+import { TestStack } from "../test/e2e/harness/test-stack";
+import { benchProgram, installComparatorProvider, type ProviderKind } from "./programs";
+import { type BenchSettings, type Profile, THIS_REQUESTS_PER_SECOND } from "./settings";
+
+export const STEPS = ["create", "refresh", "update", "destroy"] as const;
+export type StepName = (typeof STEPS)[number];
+
+export const STEP_TITLES: Record<StepName, string> = {
+  create: "up (create N)",
+  refresh: "refresh",
+  update: "up (10% inactive)",
+  destroy: "destroy",
+};
+
+export interface StepResult {
+  step: StepName;
+  outcome: "ok" | "failed" | "timeout" | "skipped";
+  /** Wall time of the pulumi command, start to exit (null when skipped). */
+  wallSeconds: number | null;
+  /** API requests that reached the emulator during the step, per route and per answer. */
+  requests: { total: number; byRoute: Record<string, number>; byStatus: Record<string, number> };
+  /** Pulumi's "Resources:" summary, or the end of its output when it failed. */
+  summary: string;
+}
+
+export interface CaseResult {
+  profile: string;
+  size: number;
+  provider: ProviderKind;
+  steps: StepResult[];
+  /** After the create step. */
+  state: { fileBytes: number; bytesPerOperator: number; operatorEntryBytes: number } | null;
+  /** What the emulator held after each step, so a "fast" step that did nothing shows up. */
+  verified: Partial<Record<StepName, { live: number; inactive: number }>>;
+  /** 1-minute load average before and after: a busy machine explains a slow outlier. */
+  loadAverage: { before: number; after: number };
+}
+
+/** The seeded example roster of organization 24 (three operators, one inactive). */
+const SEEDED = { live: 3, inactive: 1 };
+
+function emptyRequests(): StepResult["requests"] {
+  return { total: 0, byRoute: {}, byStatus: {} };
+}
+
+function nonZero(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).filter(([, count]) => count > 0));
+}
+
+function roster(emulator: RunningEmulator): { live: number; inactive: number } {
+  const operators = emulator.operators(24).filter((operator) => operator.status !== 2);
+  return {
+    live: operators.length - SEEDED.live,
+    inactive: operators.filter((operator) => operator.status === 1).length - SEEDED.inactive,
+  };
+}
+
+/** Pulumi's closing "Resources:" block, or the output's last lines. */
+function summarize(stdout: string, stderr: string, ok: boolean): string {
+  if (ok) {
+    const block = stdout.slice(stdout.lastIndexOf("Resources:"));
+    return block
+      .split("\n")
+      .slice(1)
+      .map((line) => line.trim())
+      .filter((line) => /^[-+~]?\s*\d+ /.test(line))
+      .join(", ");
+  }
+  return `${stdout}\n${stderr}`.trim().split("\n").slice(-15).join("\n");
+}
+
+/** The operator resources' share of the state written by the file backend after `create`. */
+function measureState(stack: TestStack, size: number): CaseResult["state"] {
+  const text = stack.stateFileText();
+  const parsed = JSON.parse(text) as { checkpoint?: { latest?: { resources?: { type: string }[] } } };
+  const resources = parsed.checkpoint?.latest?.resources ?? [];
+  const operator = resources.find((resource) => /Operator$/.test(resource.type));
+  const fileBytes = Buffer.byteLength(text);
+  return {
+    fileBytes,
+    bytesPerOperator: Math.round(fileBytes / size),
+    // Compact, as the file backend writes it, so it compares with bytesPerOperator.
+    operatorEntryBytes: operator ? Buffer.byteLength(JSON.stringify(operator)) : 0,
+  };
+}
+
+export async function runCase(
+  pulumiBin: string,
+  profile: Profile,
+  size: number,
+  provider: ProviderKind,
+  settings: BenchSettings,
+  log: (line: string) => void,
+): Promise<CaseResult> {
+  const emulator = await startEmulator({ port: 0, behaviour: profile.behaviour });
+  const result: CaseResult = {
+    profile: profile.name,
+    size,
+    provider,
+    steps: [],
+    state: null,
+    verified: {},
+    loadAverage: { before: os.loadavg()[0] ?? 0, after: 0 },
+  };
+  let stack: TestStack | undefined;
+  try {
+    stack = await TestStack.create({
+      pulumiBin,
+      name: `bench-${profile.name}-${provider}-${size}`,
+      program: "",
+      // This provider reads the stack config; the naive one the environment (see its header).
+      ...(provider === "this"
+        ? {
+            config: {
+              "chathub:baseUrl": emulator.url,
+              "chathub:requestsPerSecond": String(THIS_REQUESTS_PER_SECOND),
+            },
+            secrets: { "chathub:token": DEFAULT_EMULATOR_TOKEN },
+          }
+        : {}),
+      ...(provider === "naive"
+        ? { env: { CHATHUB_BASE_URL: emulator.url, CHATHUB_TOKEN: DEFAULT_EMULATOR_TOKEN } }
+        : {}),
+    });
+    if (provider !== "this") installComparatorProvider(provider, stack.dir);
+    const parallel = settings.parallel === undefined ? [] : ["--parallel", settings.parallel];
+    const commands: Record<StepName, string[]> = {
+      create: ["up", "--yes", "--skip-preview", ...parallel],
+      refresh: ["refresh", "--yes", "--skip-preview", ...parallel],
+      update: ["up", "--yes", "--skip-preview", ...parallel],
+      destroy: ["destroy", "--yes", "--skip-preview", ...parallel],
+    };
+
+    let broken = false;
+    for (const step of STEPS) {
+      if (broken) {
+        result.steps.push({
+          step,
+          outcome: "skipped",
+          wallSeconds: null,
+          requests: emptyRequests(),
+          summary: "",
+        });
+        continue;
+      }
+      stack.writeProgram(benchProgram(provider, size, step === "update" || step === "destroy"));
+      emulator.resetCounters();
+      const started = performance.now();
+      const run = await stack.run(commands[step], { killAfterMs: settings.timeoutMs });
+      const wallSeconds = (performance.now() - started) / 1000;
+      const counters = emulator.counters();
+      const outcome = run.code === 0 ? "ok" : run.code === null ? "timeout" : "failed";
+      result.steps.push({
+        step,
+        outcome,
+        wallSeconds,
+        requests: { total: counters.total, byRoute: nonZero(counters.byRoute), byStatus: counters.byStatus },
+        summary: summarize(run.stdout, run.stderr, outcome === "ok"),
+      });
+      result.verified[step] = roster(emulator);
+      log(
+        `  ${profile.name} N=${size} ${provider} ${step}: ${outcome} in ${wallSeconds.toFixed(1)} s, ` +
+          `${counters.total} requests ${JSON.stringify(nonZero(counters.byRoute))}`,
+      );
+      if (outcome !== "ok") {
+        log(`    ${result.steps.at(-1)?.summary.split("\n").join("\n    ")}`);
+        broken = true;
+      }
+      if (step === "create" && outcome === "ok") result.state = measureState(stack, size);
+    }
+    result.loadAverage.after = os.loadavg()[0] ?? 0;
+    return result;
+  } finally {
+    stack?.dispose();
+    await emulator.close();
+  }
+}

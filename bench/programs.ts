@@ -1,0 +1,81 @@
+/**
+ * The Pulumi programs the bench runs: N operators in organization 24, declared the same way
+ * for each provider, so only the provider differs between rows.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+
+export type ProviderKind = "this" | "naive" | "noop";
+
+/** The operator a program declares at index i; every 10th one inactive in the "update" variant. */
+function operatorArgs(kind: ProviderKind, index: number, withInactive: boolean): string {
+  const inactive = withInactive && (index + 1) % 10 === 0;
+  return JSON.stringify({
+    organizationId: 24,
+    name: `Bench ${kind} operator ${index + 1}`,
+    status: inactive ? "inactive" : "active",
+  });
+}
+
+/** The package name a comparator provider is installed under, in the program's node_modules. */
+export function comparatorPackage(kind: Exclude<ProviderKind, "this">): string {
+  return `chathub-bench-${kind}-operator`;
+}
+
+/** A program for `kind` with `size` operators; every provider is required by package name. */
+export function benchProgram(kind: ProviderKind, size: number, withInactive: boolean): string {
+  const declarations: string[] = [];
+  for (let i = 0; i < size; i++) {
+    declarations.push(`new Operator("op-${i + 1}", ${operatorArgs(kind, i, withInactive)});`);
+  }
+  const header =
+    kind === "this"
+      ? ['const { ChatHubOperator: Operator } = require("pulumi-chathub");']
+      : comparatorHeader(kind);
+  return [...header, ...declarations, ""].join("\n");
+}
+
+/**
+ * The comparators are handed to Pulumi the way this package's provider is: as the exports of
+ * a module installed under node_modules, which Pulumi's closure serializer stores as a mere
+ * `require("<package>")`. Serializing them by value instead would put kilobytes of code into
+ * every resource's state, and the engine rewrites the whole state after every step, so the
+ * no-op "floor" would be slower than this provider for a reason that has nothing to do with I/O.
+ */
+function comparatorHeader(kind: Exclude<ProviderKind, "this">): string[] {
+  const typeName = kind === "naive" ? "NaiveOperator" : "NoopOperator";
+  return [
+    'const pulumi = require("@pulumi/pulumi");',
+    `const provider = require(${JSON.stringify(comparatorPackage(kind))});`,
+    "class Operator extends pulumi.dynamic.Resource {",
+    "  constructor(name, args) {",
+    `    super(provider, name, { operatorId: undefined, ...args }, {}, "bench", ${JSON.stringify(typeName)});`,
+    "  }",
+    "}",
+  ];
+}
+
+const PROVIDER_SOURCES: Record<Exclude<ProviderKind, "this">, string> = {
+  naive: path.join(__dirname, "providers/naive-operator.ts"),
+  noop: path.join(__dirname, "providers/noop-operator.ts"),
+};
+
+/**
+ * Installs the comparator provider as a CommonJS package in the program's own node_modules
+ * (the provider process is plain Node, with no TypeScript loader, and resolves it from there).
+ */
+export function installComparatorProvider(kind: Exclude<ProviderKind, "this">, programDir: string): void {
+  const source = ts.sys.readFile(PROVIDER_SOURCES[kind]);
+  if (source === undefined) throw new Error(`cannot read ${PROVIDER_SOURCES[kind]}`);
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  });
+  const packageDir = path.join(programDir, "node_modules", comparatorPackage(kind));
+  mkdirSync(packageDir, { recursive: true });
+  writeFileSync(
+    path.join(packageDir, "package.json"),
+    JSON.stringify({ name: comparatorPackage(kind), main: "index.js" }),
+  );
+  writeFileSync(path.join(packageDir, "index.js"), outputText);
+}

@@ -1,0 +1,103 @@
+/**
+ * What a bench run covers, from the environment (or `--sizes=…` style arguments):
+ *   BENCH_SIZES      operator counts, comma-separated (default "100,500")
+ *   BENCH_PROFILES   emulator profiles to run (default "latency,rate-limit")
+ *   BENCH_PROVIDERS  providers to run (default "this,naive,noop")
+ *   BENCH_TIMEOUT_MIN  cap on each pulumi command, in minutes (default 15)
+ *   BENCH_PARALLEL   a --parallel value for every command ("unbounded" = 2147483647); unset =
+ *                    the CLI's own default, which is 4 × CPUs (not unbounded) in Pulumi 3.248
+ */
+import os from "node:os";
+import type { EmulatorBehaviour } from "../src/emulator";
+import type { ProviderKind } from "./programs";
+
+export interface Profile {
+  name: string;
+  title: string;
+  /** For chart panels. */
+  short: string;
+  behaviour: Partial<EmulatorBehaviour>;
+}
+
+export const PROFILES: readonly Profile[] = [
+  {
+    name: "latency",
+    title: "20 ms added latency, no rate limit",
+    short: "20 ms latency",
+    behaviour: { latencyMs: 20 },
+  },
+  {
+    name: "rate-limit",
+    title: "5 requests/second limit (429 + Retry-After), no added latency",
+    short: "5 rps limit (429 + Retry-After)",
+    behaviour: { rateLimitPerSecond: 5 },
+  },
+];
+
+export const PROVIDERS: readonly ProviderKind[] = ["this", "naive", "noop"];
+
+/** This provider's client-side limit: the same 5 rps as the naive one and the limited API. */
+export const THIS_REQUESTS_PER_SECOND = 5;
+
+export interface BenchSettings {
+  sizes: number[];
+  profiles: Profile[];
+  providers: ProviderKind[];
+  timeoutMs: number;
+  /** Extra `--parallel` argument, or undefined for the CLI's default. */
+  parallel: string | undefined;
+}
+
+function option(name: string, argv: readonly string[]): string | undefined {
+  const flag = `--${name}=`;
+  const fromArgs = argv.find((arg) => arg.startsWith(flag))?.slice(flag.length);
+  return fromArgs ?? process.env[`BENCH_${name.toUpperCase()}`];
+}
+
+function list(value: string | undefined): string[] | undefined {
+  const items = value
+    ?.split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return items && items.length > 0 ? items : undefined;
+}
+
+export function readSettings(argv: readonly string[] = process.argv.slice(2)): BenchSettings {
+  const sizes = (list(option("sizes", argv)) ?? ["100", "500"]).map((raw) => {
+    const size = Number(raw);
+    if (!Number.isInteger(size) || size <= 0)
+      throw new Error(`BENCH_SIZES: "${raw}" is not a positive integer`);
+    return size;
+  });
+  const profileNames = list(option("profiles", argv)) ?? PROFILES.map((profile) => profile.name);
+  const profiles = profileNames.map((name) => {
+    const profile = PROFILES.find((candidate) => candidate.name === name);
+    if (!profile)
+      throw new Error(`BENCH_PROFILES: unknown profile "${name}" (${PROFILES.map((p) => p.name)})`);
+    return profile;
+  });
+  const providers = (list(option("providers", argv)) ?? [...PROVIDERS]).map((name) => {
+    if (!(PROVIDERS as readonly string[]).includes(name)) {
+      throw new Error(`BENCH_PROVIDERS: unknown provider "${name}" (${PROVIDERS.join(",")})`);
+    }
+    return name as ProviderKind;
+  });
+  const parallel = option("parallel", argv);
+  const timeoutMinutes = Number(option("timeout_min", argv) ?? "15");
+  if (!(timeoutMinutes > 0)) throw new Error("BENCH_TIMEOUT_MIN must be a positive number");
+  return {
+    sizes,
+    profiles,
+    providers,
+    timeoutMs: timeoutMinutes * 60_000,
+    parallel: parallel === "unbounded" ? String(2 ** 31 - 1) : parallel,
+  };
+}
+
+/** What `--parallel` the commands ran with, in words (Pulumi's default is 4 × GOMAXPROCS). */
+export function describeParallel(settings: BenchSettings): string {
+  if (settings.parallel === String(2 ** 31 - 1)) return `--parallel ${settings.parallel} (unbounded)`;
+  if (settings.parallel !== undefined) return `--parallel ${settings.parallel}`;
+  if (process.env.PULUMI_PARALLEL) return `PULUMI_PARALLEL=${process.env.PULUMI_PARALLEL}`;
+  return `CLI default (4 × CPUs = ${4 * os.availableParallelism()})`;
+}
