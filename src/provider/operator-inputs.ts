@@ -50,6 +50,10 @@ export const operatorInputsSchema = z.strictObject({
 
 export type OperatorInputs = z.infer<typeof operatorInputsSchema>;
 
+// The two required properties are checked separately, so that a missing one and an unknown one
+// (still to be known, during preview) read differently.
+const inputsAsGiven = operatorInputsSchema.partial({ organizationId: true, name: true });
+
 /** What a ChatHubOperator's state holds: its inputs and what ChatHub reports. */
 export interface OperatorState extends OperatorInputs {
   operatorId: number;
@@ -79,8 +83,7 @@ export function checkOperatorInputs(raw: Record<string, unknown>): CheckedInputs
     if (value === UNKNOWN_VALUE) unknown.push(key);
     else candidate[key] = value;
   }
-  const schema = operatorInputsSchema.partial({ organizationId: true, name: true });
-  const parsed = schema.safeParse(candidate);
+  const parsed = inputsAsGiven.safeParse(candidate);
   const failures: CheckFailure[] = [];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

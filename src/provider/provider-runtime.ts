@@ -1,7 +1,12 @@
-import { ChatHubClient } from "../api";
+import type { ChatHubClient } from "../api";
 import { OrganizationCreateBatcher } from "./create-batcher";
 import { engineAddressFromArgs, exitWhenEngineGone } from "./engine-watchdog";
-import { type ProviderSettings, readProviderSettings, requireToken, type StackConfig } from "./settings";
+import {
+  clientFromSettings,
+  type ProviderSettings,
+  readProviderSettings,
+  type StackConfig,
+} from "./settings";
 
 /**
  * How long a listed roster is reused inside one provider process. Every resource of a refresh
@@ -44,15 +49,7 @@ export class ProviderRuntime {
   client(): ChatHubClient {
     if (!this.#client) {
       const settings = this.#settings ?? readProviderSettings({ get: () => undefined });
-      this.#client = new ChatHubClient({
-        baseUrl: settings.baseUrl,
-        token: requireToken(settings),
-        listCacheTtlMs: LIST_CACHE_TTL_MS,
-        ...(settings.requestsPerSecond === undefined
-          ? {}
-          : { requestsPerSecond: settings.requestsPerSecond }),
-        ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
-      });
+      this.#client = clientFromSettings(settings, { listCacheTtlMs: LIST_CACHE_TTL_MS });
     }
     return this.#client;
   }

@@ -1,4 +1,4 @@
-import { ChatHubConfigError } from "../api";
+import { ChatHubClient, type ChatHubClientOptions, ChatHubConfigError } from "../api";
 
 /** The vendor's production API. */
 export const PRODUCTION_BASE_URL = "https://chatapi.smsbat.com";
@@ -46,6 +46,23 @@ export function requireToken(settings: ProviderSettings): string {
     );
   }
   return settings.token;
+}
+
+/**
+ * The client these settings describe (throws the config error a user can act on; sends
+ * nothing). The provider process and the program process (getOperators) both build theirs here.
+ */
+export function clientFromSettings(
+  settings: ProviderSettings,
+  extra: Partial<ChatHubClientOptions> = {},
+): ChatHubClient {
+  return new ChatHubClient({
+    ...extra,
+    baseUrl: settings.baseUrl,
+    token: requireToken(settings),
+    ...(settings.requestsPerSecond === undefined ? {} : { requestsPerSecond: settings.requestsPerSecond }),
+    ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+  });
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

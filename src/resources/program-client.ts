@@ -1,6 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ChatHubClient } from "../api";
-import { type ProviderSettings, readProviderSettings, requireToken } from "../provider/settings";
+import type { ChatHubClient } from "../api";
+import {
+  clientFromSettings,
+  type ProviderSettings,
+  readProviderSettings,
+  requireToken,
+} from "../provider/settings";
 
 /**
  * The ChatHub client of the program process (the provider process has its own), configured like
@@ -13,18 +18,7 @@ export async function programClient(): Promise<ChatHubClient> {
   const token = requireToken(settings);
   const fingerprint = JSON.stringify([settings.baseUrl, settings.requestsPerSecond, settings.timeoutMs]);
   if (cached?.fingerprint !== fingerprint || cached.token !== token) {
-    cached = {
-      fingerprint,
-      token,
-      client: new ChatHubClient({
-        baseUrl: settings.baseUrl,
-        token,
-        ...(settings.requestsPerSecond === undefined
-          ? {}
-          : { requestsPerSecond: settings.requestsPerSecond }),
-        ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
-      }),
-    };
+    cached = { fingerprint, token, client: clientFromSettings(settings) };
   }
   return cached.client;
 }
