@@ -52,6 +52,8 @@ export interface RunningEmulator {
   addOperator(op: { organizationId: number; name: string; status?: OperatorStatusCode }): Operator;
   /** As if changed by hand in the ChatHub UI (drift); not subject to reactivateDeleted. */
   setOperatorStatus(id: number, status: OperatorStatusCode): void;
+  /** As if renamed by hand in the ChatHub UI (drift). */
+  renameOperator(id: number, name: string): void;
   /** Accepts another company token for some organizations, or all ("*"). */
   grantToken(token: string, organizations: number[] | "*"): void;
   /** [] when the store is consistent, otherwise one line per violation. */
@@ -164,6 +166,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     addOperator: ({ organizationId, name, status }) =>
       store.createOperator(organizationId, name, status ?? 0),
     setOperatorStatus: (id, status) => store.setStatus(id, status),
+    renameOperator: (id, name) => store.rename(id, name),
     grantToken: (token, organizations) => tokens.grant(token, organizations),
     checkInvariants: () => store.checkInvariants(),
   };

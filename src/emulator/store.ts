@@ -133,6 +133,16 @@ export class RosterStore {
     this.changed();
   }
 
+  /** A rename made in ChatHub's UI (the API has no rename call). */
+  rename(id: number, name: string): void {
+    const operator = this.operatorsById.get(id);
+    if (!operator) throw new Error(`operator ${id} does not exist`);
+    const nameProblem = describeNameProblem(name);
+    if (nameProblem) throw new Error(nameProblem);
+    operator.name = name;
+    this.changed();
+  }
+
   snapshot(): StoreSnapshot {
     return {
       organizations: this.organizations(),

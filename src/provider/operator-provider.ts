@@ -83,7 +83,9 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
       organizationName: live.organization.name,
     };
     if (previous.importFrom !== undefined) state.importFrom = previous.importFrom;
-    return { id, props: state };
+    // Inputs that mirror what is live (SDK >= 3.216): the next diff compares the program with
+    // ChatHub, so `preview --diff` prints `status: "inactive" => "active"`, not a bare update.
+    return { id, props: state, inputs: inputsOf(state) };
   },
 
   async update(id, olds, news) {
@@ -125,6 +127,14 @@ function stateOf(desired: OperatorInputs, operatorId: number, status: 0 | 1 | 2)
   };
   if (desired.importFrom !== undefined) state.importFrom = desired.importFrom;
   return state;
+}
+
+/** The inputs a program would give to describe an operator as it is (the check()ed keys only). */
+function inputsOf(state: OperatorState): OperatorInputs {
+  const { organizationId, name, status, adopt, importFrom } = state;
+  return importFrom === undefined
+    ? { organizationId, name, status, adopt }
+    : { organizationId, name, status, adopt, importFrom };
 }
 
 /** `import: "24/104"`: take over an existing operator as it is, changing nothing. */
