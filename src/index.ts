@@ -8,5 +8,11 @@ export {
   type LiveOperator,
 } from "./resources/get-operators";
 export { ChatHubOperator, type ChatHubOperatorArgs, type OperatorStatus } from "./resources/operator";
+export {
+  ChatHubOrganizationRoster,
+  type ChatHubOrganizationRosterArgs,
+  type UnmanagedMode,
+  type UnmanagedOperator,
+} from "./resources/organization-roster";
 export { ChatHubOperatorRoster, type ChatHubOperatorRosterArgs, type RosterCounts } from "./resources/roster";
 export type { RosterEntry } from "./roster/roster-entry";

@@ -9,11 +9,11 @@ import {
   PROVIDER_KEY,
   parseCheckedInputs,
 } from "./operator-inputs";
-import { ProviderRuntime } from "./provider-runtime";
 import { formatResourceId, parseResourceId } from "./resource-id";
+import { providerRuntime } from "./shared-runtime";
 
-/** One per provider process: every ChatHubOperator of the deployment shares it. */
-const runtime = new ProviderRuntime();
+/** One per provider process: every ChatHubOperator (and roster) of the deployment shares it. */
+const runtime = providerRuntime;
 
 /**
  * The ChatHubOperator provider: create = synchronize (batched per organization), read = list

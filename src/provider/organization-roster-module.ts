@@ -1,0 +1,8 @@
+/**
+ * The ChatHubOrganizationRoster provider, loaded by Pulumi's dynamic provider process. As with
+ * ./index.ts, the module object *is* the provider, so the state stores it as
+ * `require("pulumi-chathub/organization-roster-provider")` (see package.json "exports").
+ */
+import { organizationRosterProvider } from "./organization-roster-provider";
+
+export = organizationRosterProvider;

@@ -1,0 +1,107 @@
+import * as pulumi from "@pulumi/pulumi";
+import {
+  type RosterMember,
+  UNMANAGED_CHOICES,
+  UNMANAGED_MODES,
+  type UnmanagedMode,
+  type UnmanagedOperator,
+} from "../provider/organization-roster-inputs";
+import type { RosterEntry } from "../roster/roster-entry";
+import { RosterError } from "../roster/roster-error";
+import { planRoster } from "../roster/roster-plan";
+import { organizationRosterProviderReference } from "./organization-roster-provider-reference";
+import type { RosterCounts } from "./roster";
+
+export type { UnmanagedMode, UnmanagedOperator };
+
+export interface ChatHubOrganizationRosterArgs {
+  /** The ChatHub organization this roster owns, e.g. 24. */
+  organizationId: pulumi.Input<number>;
+  /** The operators, inline (entries as for ChatHubOperatorRoster). Give this or `file`. */
+  operators?: readonly RosterEntry[];
+  /** A roster file (.yaml, .yml or .csv), relative to the program's folder. Give this or `operators`. */
+  file?: string;
+  /**
+   * Required: what `up` does to live operators the roster does not name. "ignore" leaves them and
+   * reports them in `unmanagedOperators`; "deactivate" makes them inactive; "delete" gives them status 2.
+   */
+  unmanaged: UnmanagedMode;
+}
+
+/**
+ * The authoritative roster of one organization: the code is the truth. One resource (not one
+ * per operator): `up` lists the organization once, creates the missing in synchronize calls of up
+ * to 100, sets statuses, deletes entries removed from the roster, and applies `unmanaged` to
+ * everyone else. Live operators of the same name (case-insensitive) are adopted, never
+ * duplicated. `destroy` deletes the operators the roster manages and leaves the rest.
+ */
+export class ChatHubOrganizationRoster extends pulumi.dynamic.Resource {
+  /** ChatHub's operator id of every entry, by key. */
+  declare readonly operatorIds: pulumi.Output<Record<string, number>>;
+  /** Total, active and inactive operators of the roster, as ChatHub reports them. */
+  declare readonly counts: pulumi.Output<RosterCounts>;
+  /** Live operators the roster does not name, after this up's actions (or the last refresh). */
+  declare readonly unmanagedOperators: pulumi.Output<UnmanagedOperator[]>;
+
+  constructor(name: string, args: ChatHubOrganizationRosterArgs, opts: pulumi.CustomResourceOptions = {}) {
+    // Checked before anything is registered: a bad roster stops the preview here, with no request.
+    const operators = checkedMembers(name, args);
+    super(
+      organizationRosterProviderReference,
+      name,
+      {
+        organizationId: args.organizationId,
+        unmanaged: args.unmanaged,
+        operators,
+        // Every output is named here: Pulumi exposes only the keys given.
+        operatorIds: undefined,
+        counts: undefined,
+        unmanagedOperators: undefined,
+      },
+      opts,
+      "chathub",
+      "OrganizationRoster",
+    );
+  }
+}
+
+/** The roster as a map by key (the engine's diff then reads as a list of people), or a RunError. */
+function checkedMembers(name: string, args: ChatHubOrganizationRosterArgs): Record<string, RosterMember> {
+  const unmanaged = (args as { unmanaged?: unknown }).unmanaged;
+  const problems: string[] = [];
+  if (!UNMANAGED_MODES.includes(unmanaged as UnmanagedMode)) {
+    const given = unmanaged === undefined ? "is required" : `${JSON.stringify(unmanaged)} is not a choice`;
+    problems.push(
+      `unmanaged ${given}: it decides what happens to the organization's operators that the roster does not name; ${UNMANAGED_CHOICES}`,
+    );
+  }
+  let members: Record<string, RosterMember> = {};
+  try {
+    // An Output or a Promise is checked by the provider once known.
+    const organizationId =
+      typeof args.organizationId === "object" && args.organizationId !== null
+        ? undefined
+        : args.organizationId;
+    const plan = planRoster({
+      ...(organizationId === undefined ? {} : { organizationId }),
+      ...(args.operators === undefined ? {} : { operators: args.operators }),
+      ...(args.file === undefined ? {} : { file: args.file }),
+    });
+    members = Object.fromEntries(
+      plan.entries.map((entry) => [
+        entry.key,
+        entry.import === undefined
+          ? { name: entry.name, status: entry.status }
+          : { name: entry.name, status: entry.status, import: entry.import },
+      ]),
+    );
+  } catch (error) {
+    if (!(error instanceof RosterError)) throw error;
+    problems.push(...error.problems);
+  }
+  // RunError: Pulumi prints the message alone, without a stack trace of the program.
+  if (problems.length > 0) {
+    throw new pulumi.RunError(`organization roster "${name}": ${new RosterError(problems).message}`);
+  }
+  return members;
+}
