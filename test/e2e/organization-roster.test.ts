@@ -8,8 +8,14 @@ import { ORGANIZATION_ROSTER_TYPE, organizationRosterProgram } from "./support/o
 // answer to the open questions that changes what the provider sees (deleted operators listed or
 // hidden; synchronize with an existing name making a duplicate or reusing it).
 const variants: { title: string; behaviour: Partial<EmulatorBehaviour> }[] = [
-  { title: "deleted hidden, duplicate names allowed", behaviour: { listDeleted: "hide", duplicateNames: "allow" } },
-  { title: "deleted listed, same-name operators reused", behaviour: { listDeleted: "show", duplicateNames: "reuse" } },
+  {
+    title: "deleted hidden, duplicate names allowed",
+    behaviour: { listDeleted: "hide", duplicateNames: "allow" },
+  },
+  {
+    title: "deleted listed, same-name operators reused",
+    behaviour: { listDeleted: "show", duplicateNames: "reuse" },
+  },
 ];
 
 describe.each(variants)("ChatHubOrganizationRoster ($title)", ({ behaviour }) => {
@@ -69,13 +75,17 @@ describe.each(variants)("ChatHubOrganizationRoster ($title)", ({ behaviour }) =>
         name: "Mallory Intruder",
         status: "active",
       });
-      expect((await stack.previewPlan("--refresh", "--expect-no-changes")).changeSummary).toEqual({ same: 2 });
+      expect((await stack.previewPlan("--refresh", "--expect-no-changes")).changeSummary).toEqual({
+        same: 2,
+      });
 
       // "deactivate": preview --refresh --diff names each person and what happens to them.
       stack.writeProgram(program("deactivate"));
       const preview = expectSuccess(await stack.run(["preview", "--refresh", "--diff"]));
       expect(preview.stdout).toContain("Mallory Intruder");
-      expect(preview.stdout).toMatch(new RegExp(`unmanaged #${mallory.id}[\\s\\S]*?status\\s*: "active" => "inactive"`));
+      expect(preview.stdout).toMatch(
+        new RegExp(`unmanaged #${mallory.id}[\\s\\S]*?status\\s*: "active" => "inactive"`),
+      );
       expect(preview.stdout).toMatch(/unmanaged #102[\s\S]*?status\s*: "active" => "inactive"/);
       emulator.resetCounters();
       await stack.up();
@@ -87,7 +97,9 @@ describe.each(variants)("ChatHubOrganizationRoster ($title)", ({ behaviour }) =>
         name: "Mallory Intruder",
         status: "inactive",
       });
-      expect((await stack.previewPlan("--refresh", "--expect-no-changes")).changeSummary).toEqual({ same: 2 });
+      expect((await stack.previewPlan("--refresh", "--expect-no-changes")).changeSummary).toEqual({
+        same: 2,
+      });
 
       // Drift on managed people: a status changed and a deletion by hand, both repaired.
       const alexId = named("Alex Brown")[0]?.id as number;
@@ -119,7 +131,11 @@ describe.each(variants)("ChatHubOrganizationRoster ($title)", ({ behaviour }) =>
       const deleting = expectSuccess(await stack.run(["preview", "--diff"]));
       expect(deleting.stdout).toMatch(new RegExp(`- unmanaged #${mallory.id}`));
       await stack.up();
-      expect(alive().map((o) => o.name).sort()).toEqual(["Emma Davis", "John Smith", "Priya Patel"]);
+      expect(
+        alive()
+          .map((o) => o.name)
+          .sort(),
+      ).toEqual(["Emma Davis", "John Smith", "Priya Patel"]);
       expect((await stack.outputs()).unmanagedOperators).toEqual([]);
 
       // destroy deletes the managed operators (the adopted one too) and nothing else.
