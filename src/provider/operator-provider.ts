@@ -1,6 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type ChatHubClient, isChatHubApiError, type Operator, statusCode, statusName } from "../api";
-import { partialCreateError } from "./errors";
 import { diffOperator } from "./operator-diff";
 import {
   checkOperatorInputs,
@@ -9,6 +8,7 @@ import {
   PROVIDER_KEY,
   parseCheckedInputs,
 } from "./operator-inputs";
+import { partialResultError, storable } from "./partial-result";
 import { formatResourceId, parseResourceId } from "./resource-id";
 import { providerRuntime } from "./shared-runtime";
 
@@ -52,16 +52,17 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
         await client.setStatus(found.id, wanted, desired.organizationId);
       } catch (error) {
         // The operator exists: Pulumi must record it, so the next `up` updates it instead of creating another.
-        throw partialCreateError(
+        throw partialResultError(
           `Operator "${desired.name}" was created as ${id} but setting its status to ${desired.status} failed: ${messageOf(error)}. Run \`pulumi up\` again to finish.`,
           id,
           { ...state, status: statusName(found.status) },
+          inputs,
         );
       }
     }
     return {
       id,
-      outs: { ...state, organizationName: await organizationName(client, desired.organizationId) },
+      outs: storable({ ...state, organizationName: await organizationName(client, desired.organizationId) }),
     };
   },
 
@@ -98,10 +99,10 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
       );
     }
     return {
-      outs: {
+      outs: storable({
         ...stateOf(desired, operatorId, statusCode(desired.status)),
         organizationName: old.organizationName,
-      },
+      }),
     };
   },
 

@@ -24,9 +24,7 @@ export function partialResultError(
   state: Record<string, unknown>,
   inputs: Record<string, unknown>,
 ): PartialResultError {
-  const properties = storable({ ...state });
-  void PROVIDER_KEY;
-  void inputs;
+  const properties = storable({ ...state, [PROVIDER_KEY]: inputs[PROVIDER_KEY] });
   return Object.assign(new Error(message), { id, properties, reasons: [message] });
 }
 
