@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import type { RunningEmulator } from "../src/emulator";
 import { DEFAULT_EMULATOR_TOKEN, startEmulator } from "../src/emulator";
 import { TestStack } from "../test/e2e/harness/test-stack";
-import { benchProgram, installComparatorProvider, type ProviderKind } from "./programs";
+import { benchProgram, installComparatorProvider, isThisPackage, type ProviderKind } from "./programs";
 import { type BenchSettings, type Profile, THIS_REQUESTS_PER_SECOND } from "./settings";
 
 export const STEPS = ["create", "refresh", "update", "destroy"] as const;
@@ -37,7 +37,13 @@ export interface CaseResult {
   provider: ProviderKind;
   steps: StepResult[];
   /** After the create step. */
-  state: { fileBytes: number; bytesPerOperator: number; operatorEntryBytes: number } | null;
+  state: {
+    fileBytes: number;
+    bytesPerOperator: number;
+    operatorEntryBytes: number;
+    /** The roster's one entry ÷ N (roster only): what the issue's 200 B/operator target measures. */
+    rosterEntryBytesPerOperator?: number;
+  } | null;
   /** What the emulator held after each step, so a "fast" step that did nothing shows up. */
   verified: Partial<Record<StepName, { live: number; inactive: number }>>;
   /** 1-minute load average before and after: a busy machine explains a slow outlier. */
@@ -83,12 +89,16 @@ function measureState(stack: TestStack, size: number): CaseResult["state"] {
   const parsed = JSON.parse(text) as { checkpoint?: { latest?: { resources?: { type: string }[] } } };
   const resources = parsed.checkpoint?.latest?.resources ?? [];
   const operator = resources.find((resource) => /Operator$/.test(resource.type));
+  const roster = resources.find((resource) => /OrganizationRoster$/.test(resource.type));
   const fileBytes = Buffer.byteLength(text);
   return {
     fileBytes,
     bytesPerOperator: Math.round(fileBytes / size),
     // Compact, as the file backend writes it, so it compares with bytesPerOperator.
     operatorEntryBytes: operator ? Buffer.byteLength(JSON.stringify(operator)) : 0,
+    ...(roster
+      ? { rosterEntryBytesPerOperator: Math.round(Buffer.byteLength(JSON.stringify(roster)) / size) }
+      : {}),
   };
 }
 
@@ -117,7 +127,7 @@ export async function runCase(
       name: `bench-${profile.name}-${provider}-${size}`,
       program: "",
       // This provider reads the stack config; the naive one the environment (see its header).
-      ...(provider === "this"
+      ...(isThisPackage(provider)
         ? {
             config: {
               "chathub:baseUrl": emulator.url,
@@ -130,7 +140,7 @@ export async function runCase(
         ? { env: { CHATHUB_BASE_URL: emulator.url, CHATHUB_TOKEN: DEFAULT_EMULATOR_TOKEN } }
         : {}),
     });
-    if (provider !== "this") installComparatorProvider(provider, stack.dir);
+    if (!isThisPackage(provider)) installComparatorProvider(provider, stack.dir);
     const parallel = settings.parallel === undefined ? [] : ["--parallel", settings.parallel];
     const commands: Record<StepName, string[]> = {
       create: ["up", "--yes", "--skip-preview", ...parallel],

@@ -7,11 +7,17 @@ import { type CaseResult, STEP_TITLES, STEPS } from "./case";
 import type { ProviderKind } from "./programs";
 import type { Profile } from "./settings";
 
-const COLORS: Record<ProviderKind, string> = { this: "#1f77b4", naive: "#d62728", noop: "#7f7f7f" };
+const COLORS: Record<ProviderKind, string> = {
+  this: "#1f77b4",
+  naive: "#d62728",
+  noop: "#7f7f7f",
+  roster: "#2ca02c",
+};
 const LABELS: Record<ProviderKind, string> = {
   this: "this provider (pulumi-chathub)",
   naive: "naive provider (1 request per operation)",
   noop: "no-op provider (engine floor)",
+  roster: "ChatHubOrganizationRoster (one resource)",
 };
 
 const PANEL_W = 560;
@@ -108,7 +114,9 @@ function panel(
 export function renderChart(profiles: Profile[], results: CaseResult[], subtitle: string): string {
   const sizes = [...new Set(results.map((r) => r.size))].sort((a, b) => a - b);
   const shown = profiles.filter((p) => results.some((r) => r.profile === p.name));
-  const providers = (["this", "naive", "noop"] as const).filter((p) => results.some((r) => r.provider === p));
+  const providers = (["this", "naive", "noop", "roster"] as const).filter((p) =>
+    results.some((r) => r.provider === p),
+  );
   const width = Math.max(1, sizes.length) * PANEL_W;
 
   // The legend wraps onto as many lines as the width needs (text width estimated at 6.5 px/char).

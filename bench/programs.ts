@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 
-export type ProviderKind = "this" | "naive" | "noop";
+/** "roster": this package's ChatHubOrganizationRoster, one resource holding all N operators. */
+export type ProviderKind = "this" | "naive" | "noop" | "roster";
 
 /** The operator a program declares at index i; every 10th one inactive in the "update" variant. */
 function operatorArgs(kind: ProviderKind, index: number, withInactive: boolean): string {
@@ -18,13 +19,22 @@ function operatorArgs(kind: ProviderKind, index: number, withInactive: boolean):
   });
 }
 
+/** The providers written for the bench (the others are this package). */
+export type Comparator = Exclude<ProviderKind, "this" | "roster">;
+
+/** Whether a kind is this package (configured by the stack's chathub:* settings). */
+export function isThisPackage(kind: ProviderKind): kind is "this" | "roster" {
+  return kind === "this" || kind === "roster";
+}
+
 /** The package name a comparator provider is installed under, in the program's node_modules. */
-export function comparatorPackage(kind: Exclude<ProviderKind, "this">): string {
+export function comparatorPackage(kind: Comparator): string {
   return `chathub-bench-${kind}-operator`;
 }
 
 /** A program for `kind` with `size` operators; every provider is required by package name. */
 export function benchProgram(kind: ProviderKind, size: number, withInactive: boolean): string {
+  if (kind === "roster") return rosterProgram(size, withInactive);
   const declarations: string[] = [];
   for (let i = 0; i < size; i++) {
     declarations.push(`new Operator("op-${i + 1}", ${operatorArgs(kind, i, withInactive)});`);
@@ -36,6 +46,22 @@ export function benchProgram(kind: ProviderKind, size: number, withInactive: boo
   return [...header, ...declarations, ""].join("\n");
 }
 
+/** The same N operators as one ChatHubOrganizationRoster; "ignore" leaves the seeded operators alone. */
+function rosterProgram(size: number, withInactive: boolean): string {
+  const operators = Array.from({ length: size }, (_, i) => {
+    const { name, status } = JSON.parse(operatorArgs("roster", i, withInactive)) as {
+      name: string;
+      status: string;
+    };
+    return { name, status };
+  });
+  return [
+    'const { ChatHubOrganizationRoster } = require("pulumi-chathub");',
+    `new ChatHubOrganizationRoster("roster", ${JSON.stringify({ organizationId: 24, operators, unmanaged: "ignore" })});`,
+    "",
+  ].join("\n");
+}
+
 /**
  * The comparators are handed to Pulumi the way this package's provider is: as the exports of
  * a module installed under node_modules, which Pulumi's closure serializer stores as a mere
@@ -43,7 +69,7 @@ export function benchProgram(kind: ProviderKind, size: number, withInactive: boo
  * every resource's state, and the engine rewrites the whole state after every step, so the
  * no-op "floor" would be slower than this provider for a reason that has nothing to do with I/O.
  */
-function comparatorHeader(kind: Exclude<ProviderKind, "this">): string[] {
+function comparatorHeader(kind: Comparator): string[] {
   const typeName = kind === "naive" ? "NaiveOperator" : "NoopOperator";
   return [
     'const pulumi = require("@pulumi/pulumi");',
@@ -56,7 +82,7 @@ function comparatorHeader(kind: Exclude<ProviderKind, "this">): string[] {
   ];
 }
 
-const PROVIDER_SOURCES: Record<Exclude<ProviderKind, "this">, string> = {
+const PROVIDER_SOURCES: Record<Comparator, string> = {
   naive: path.join(__dirname, "providers/naive-operator.ts"),
   noop: path.join(__dirname, "providers/noop-operator.ts"),
 };
@@ -65,7 +91,7 @@ const PROVIDER_SOURCES: Record<Exclude<ProviderKind, "this">, string> = {
  * Installs the comparator provider as a CommonJS package in the program's own node_modules
  * (the provider process is plain Node, with no TypeScript loader, and resolves it from there).
  */
-export function installComparatorProvider(kind: Exclude<ProviderKind, "this">, programDir: string): void {
+export function installComparatorProvider(kind: Comparator, programDir: string): void {
   const source = ts.sys.readFile(PROVIDER_SOURCES[kind]);
   if (source === undefined) throw new Error(`cannot read ${PROVIDER_SOURCES[kind]}`);
   const { outputText } = ts.transpileModule(source, {

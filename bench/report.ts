@@ -56,7 +56,7 @@ export function profileTable(profile: Profile, results: CaseResult[]): string {
         if (!step) continue;
         const state =
           stepName === "create" && result.state
-            ? `${result.state.bytesPerOperator} (${result.state.operatorEntryBytes})`
+            ? `${result.state.bytesPerOperator} (${result.state.rosterEntryBytesPerOperator ?? result.state.operatorEntryBytes})`
             : "";
         rows.push(
           `| ${STEP_TITLES[stepName]} | ${result.provider} | ${size} | ${formatWall(step)} | ${formatRequests(step.requests)} | ${state} |`,
@@ -122,7 +122,8 @@ export function markdownReport(
     "",
     `Every command: \`--yes --skip-preview\`, parallelism: ${machine.parallel}, local file backend. ` +
       "Providers: **this** = pulumi-chathub's ChatHubOperator (5 rps client limit); **naive** = one request per " +
-      "operation, 5 rps throttle, retry on 429; **noop** = no I/O (the engine's floor). " +
+      "operation, 5 rps throttle, retry on 429; **noop** = no I/O (the engine's floor); **roster** = one " +
+      "ChatHubOrganizationRoster holding all N (entry B = its one state entry ÷ N). " +
       "Requests: what reached the emulator during the step (retries included). " +
       "State: state file after the create ÷ N, and one operator's entry.",
     "",

@@ -2,7 +2,7 @@
  * What a bench run covers, from the environment (or `--sizes=…` style arguments):
  *   BENCH_SIZES      operator counts, comma-separated (default "100,500")
  *   BENCH_PROFILES   emulator profiles to run (default "latency,rate-limit")
- *   BENCH_PROVIDERS  providers to run (default "this,naive,noop")
+ *   BENCH_PROVIDERS  providers to run (default "this,naive,noop"; "roster" too)
  *   BENCH_TIMEOUT_MIN  cap on each pulumi command, in minutes (default 15)
  *   BENCH_PARALLEL   a --parallel value for every command ("unbounded" = 2147483647); unset =
  *                    the CLI's own default, which is 4 × CPUs (not unbounded) in Pulumi 3.248
@@ -34,7 +34,9 @@ export const PROFILES: readonly Profile[] = [
   },
 ];
 
-export const PROVIDERS: readonly ProviderKind[] = ["this", "naive", "noop"];
+export const PROVIDERS: readonly ProviderKind[] = ["this", "naive", "noop", "roster"];
+/** What runs when BENCH_PROVIDERS is not set ("roster" has its own quick mode: npm run bench:roster). */
+const DEFAULT_PROVIDERS: readonly ProviderKind[] = ["this", "naive", "noop"];
 
 /** This provider's client-side limit: the same 5 rps as the naive one and the limited API. */
 export const THIS_REQUESTS_PER_SECOND = 5;
@@ -76,7 +78,7 @@ export function readSettings(argv: readonly string[] = process.argv.slice(2)): B
       throw new Error(`BENCH_PROFILES: unknown profile "${name}" (${PROFILES.map((p) => p.name)})`);
     return profile;
   });
-  const providers = (list(option("providers", argv)) ?? [...PROVIDERS]).map((name) => {
+  const providers = (list(option("providers", argv)) ?? [...DEFAULT_PROVIDERS]).map((name) => {
     if (!(PROVIDERS as readonly string[]).includes(name)) {
       throw new Error(`BENCH_PROVIDERS: unknown provider "${name}" (${PROVIDERS.join(",")})`);
     }

@@ -132,5 +132,59 @@ export function evaluateTargets(results: CaseResult[]): TargetResult[] {
       });
     }
   }
+  out.push(...rosterTargets(results));
+  return out;
+}
+
+/** ChatHubOrganizationRoster against N ChatHubOperator resources of the same run. */
+function rosterTargets(results: CaseResult[]): TargetResult[] {
+  const out: TargetResult[] = [];
+  for (const r of results.filter((c) => c.provider === "roster")) {
+    const scope = `${r.profile}, N=${r.size}`;
+    const create = r.steps.find((s) => s.step === "create");
+    const refresh = r.steps.find((s) => s.step === "refresh");
+    const t1 = "roster: up (create N) ≥ 10× faster than N ChatHubOperator";
+    const operators = stepOf(results, r.profile, r.size, "this", "create");
+    if (!usable(create)) out.push(notMeasured(t1, scope, create));
+    else if (!usable(operators)) out.push(notMeasured(t1, `${scope} (ChatHubOperator)`, operators));
+    else {
+      const speedup = operators.wallSeconds / create.wallSeconds;
+      out.push({
+        target: t1,
+        scope,
+        verdict: speedup >= 10 ? "PASS" : "MISS",
+        detail: `ChatHubOperator ${operators.wallSeconds.toFixed(1)} s / roster ${create.wallSeconds.toFixed(1)} s = ${speedup.toFixed(1)}×`,
+      });
+    }
+    const t2 = "roster: create N with ≤ ceil(N/100)+2 synchronize requests";
+    if (!usable(create)) out.push(notMeasured(t2, scope, create));
+    else {
+      const limit = Math.ceil(r.size / 100) + 2;
+      const got = create.requests.byRoute[SYNC] ?? 0;
+      out.push({
+        target: t2,
+        scope,
+        verdict: got <= limit ? "PASS" : "MISS",
+        detail: `${got} vs limit ${limit}`,
+      });
+    }
+    const t3 = "roster: refresh with ≤ 2 list requests";
+    if (!usable(refresh)) out.push(notMeasured(t3, scope, refresh));
+    else {
+      const got = refresh.requests.byRoute[LIST] ?? 0;
+      out.push({ target: t3, scope, verdict: got <= 2 ? "PASS" : "MISS", detail: `${got} list request(s)` });
+    }
+    const t4 = "roster: ≤ 200 B per operator in its own state entry";
+    const per = r.state?.rosterEntryBytesPerOperator;
+    if (per === undefined) out.push(notMeasured(t4, scope, create));
+    else {
+      out.push({
+        target: t4,
+        scope,
+        verdict: per <= 200 ? "PASS" : "MISS",
+        detail: `${per} B/operator (compact entry ÷ N)`,
+      });
+    }
+  }
   return out;
 }

@@ -52,4 +52,32 @@ describe("examples", () => {
       stack.dispose();
     }
   });
+
+  it("organization-roster: adopts John, creates the rest, deactivates the unlisted, and destroys only its own", async () => {
+    const stack = await chathubStack(emulator, "example-org-roster", {
+      projectDir: path.join(examples, "organization-roster"),
+    });
+    try {
+      await stack.up();
+      const live = emulator.operators(24).filter((o) => o.status !== 2);
+      const idOf = (name: string) => live.find((o) => o.name === name)?.id;
+      expect(await stack.outputs()).toEqual({
+        operatorIds: {
+          "john-smith": 101,
+          "alex-brown": idOf("Alex Brown"),
+          "emma-davis": idOf("Emma Davis"),
+        },
+        counts: { total: 3, active: 2, inactive: 1 },
+        unmanagedOperators: [
+          { id: 102, name: "Sarah Johnson", status: "inactive" },
+          { id: 103, name: "Mike Wilson", status: "inactive" },
+        ],
+      });
+      await stack.destroy();
+      expect(emulator.operators(24).find((o) => o.id === 101)?.status).toBe(2);
+      expect(emulator.operators(24).find((o) => o.id === 102)?.status).toBe(1);
+    } finally {
+      stack.dispose();
+    }
+  });
 });
