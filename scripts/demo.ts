@@ -5,7 +5,9 @@
  *   2. the live roster is printed as ChatHub reports it;
  *   3. someone disables an operator by hand (a status call behind Pulumi's back);
  *   4. `pulumi preview --refresh` catches the drift, and `pulumi up --refresh` repairs it;
- *   5. `pulumi destroy` cleans up (the emulator lives only as long as the demo).
+ *   5. someone adds an operator by hand to organization 25, which a ChatHubOrganizationRoster
+ *      owns: `pulumi preview --refresh --diff` names them, `pulumi up --refresh` deactivates them;
+ *   6. `pulumi destroy` cleans up (the emulator lives only as long as the demo).
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -18,6 +20,8 @@ import { ensurePulumi, installPackageForPrograms } from "./toolchain";
 const repoRoot = path.resolve(__dirname, "..");
 const STACK = "demo";
 const ORGANIZATION = 24;
+/** Owned by the demo's ChatHubOrganizationRoster: the code is the truth there. */
+const SALES = 25;
 
 function banner(text: string): void {
   console.log(`\n\x1b[1m=== ${text}\x1b[0m`);
@@ -93,6 +97,16 @@ async function main(): Promise<void> {
     banner("pulumi up --refresh: and repairs it");
     await pulumi("up", "--refresh", "--yes");
     printRoster(await client.listOperators(ORGANIZATION));
+
+    banner(`Someone adds "Mallory Intruder" to Sales (organization ${SALES}) by hand in ChatHub...`);
+    await client.synchronize([{ organizationId: SALES, name: "Mallory Intruder" }]);
+
+    banner("pulumi preview --refresh --diff: the authoritative roster of Sales names them");
+    await pulumi("preview", "--refresh", "--diff");
+
+    banner('pulumi up --refresh: unmanaged: "deactivate" deactivates them');
+    await pulumi("up", "--refresh", "--yes");
+    printRoster(await client.listOperators(SALES));
 
     banner("pulumi destroy: clean up");
     await pulumi("destroy", "--yes");

@@ -13,13 +13,18 @@ it("npm run demo creates the roster, catches the drift and repairs it", async ()
     env: { ...process.env, NO_COLOR: "1" },
     maxBuffer: 64 * 1024 * 1024,
   });
-  expect(stdout).toMatch(/\+ 6 created/); // the stack, the roster and its four operators
+  expect(stdout).toMatch(/\+ 7 created/); // the stack, the roster and its four operators, the Sales roster
   expect(stdout).toMatch(/\| \d+ +\| Nguyễn Văn An +\| active +\|/);
   expect(stdout).toMatch(/\| \d+ +\| Olivia King +\| inactive +\|/);
   const drift = stdout.slice(stdout.indexOf("pulumi preview --refresh"));
   expect(drift).toMatch(/status\s*: "active" => "inactive"/);
   expect(drift).toMatch(/~ 1 to update/);
-  const repaired = stdout.slice(stdout.indexOf("and repairs it"));
+  const repaired = stdout.slice(stdout.indexOf("and repairs it"), stdout.indexOf("Mallory Intruder"));
   expect(repaired).toMatch(/\| \d+ +\| Emma Davis +\| active +\|/);
-  expect(stdout).toMatch(/- 6 deleted/);
+  // The authoritative story: someone added by hand is named by the preview, deactivated by up.
+  const byHand = stdout.slice(stdout.indexOf("the authoritative roster of Sales names them"));
+  expect(byHand).toMatch(/unmanaged #\d+[\s\S]*?status\s*: "active" => "inactive"/);
+  expect(byHand).toMatch(/\| \d+ +\| Mallory Intruder +\| inactive +\|/);
+  expect(byHand).toMatch(/\| \d+ +\| Priya Patel +\| active +\|/);
+  expect(stdout).toMatch(/- 7 deleted/);
 });

@@ -127,7 +127,7 @@ const boundary = (operation: Operation, route: string, answer: CallFault["answer
 const WALK = [
   boundary("create", SYNCHRONIZE, "lost-answer"),
   boundary("create", STATUS, 500), // created, its status not set yet: a partial result
-  boundary("create", STATUS, 503, 1, 6), // outlasts the client's retries
+  boundary("create", STATUS, 503, 1, 12), // outlasts the client's 6 attempts of both status calls
   boundary("update", STATUS, 500),
   boundary("delete", STATUS, 500),
   boundary("read", LIST, 500),
