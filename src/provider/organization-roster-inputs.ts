@@ -54,10 +54,26 @@ export interface RosterCounts {
 }
 
 /**
- * The state: the managed people as they are live (same shape as the inputs, so refresh can hand
- * them back as inputs), their ids, and the unmanaged people seen by the last up or refresh.
+ * A person as the state stores them: the status only when inactive (active is the default, as in
+ * a roster entry), which keeps the roster's state entry under 200 bytes per operator.
  */
-export interface OrganizationRosterState extends OrganizationRosterInputs {
+export type StoredMember = Omit<RosterMember, "status"> & { status?: RosterMember["status"] };
+
+export function storedMember(member: RosterMember): StoredMember {
+  const { status, ...rest } = member;
+  return status === "inactive" ? member : rest;
+}
+
+export function expandedMember(member: StoredMember): RosterMember {
+  return { ...member, status: member.status ?? "active" };
+}
+
+/**
+ * The state: the managed people as they are live (what refresh hands back as inputs), their ids,
+ * and the unmanaged people seen by the last up or refresh.
+ */
+export interface OrganizationRosterState extends Omit<OrganizationRosterInputs, "operators"> {
+  operators: Record<string, StoredMember>;
   operatorIds: Record<string, number>;
   counts: RosterCounts;
   unmanagedOperators: UnmanagedOperator[];

@@ -3,11 +3,13 @@ import { isChatHubApiError, normalizeOperatorName, type Operator, statusName } f
 import { PROVIDER_KEY } from "./operator-inputs";
 import {
   checkOrganizationRosterInputs,
+  expandedMember,
   isUnmanagedKey,
   type OrganizationRosterInputs,
   type OrganizationRosterState,
   parseCheckedRosterInputs,
   type RosterMember,
+  storedMember,
   type UnmanagedMode,
   type UnmanagedOperator,
   unmanagedKey,
@@ -259,7 +261,9 @@ function stateOf(
   return storable({
     organizationId,
     unmanaged,
-    operators,
+    operators: Object.fromEntries(
+      Object.entries(operators).map(([key, member]) => [key, storedMember(member)]),
+    ),
     operatorIds,
     counts: { total: members.length, active, inactive: members.length - active },
     unmanagedOperators,
@@ -273,7 +277,8 @@ function stateOf(
  * do to them.
  */
 function inputsMirroring(state: OrganizationRosterState): OrganizationRosterInputs {
-  const operators: Record<string, RosterMember> = { ...state.operators };
+  const operators: Record<string, RosterMember> = {};
+  for (const [key, member] of Object.entries(state.operators)) operators[key] = expandedMember(member);
   for (const operator of state.unmanagedOperators) {
     operators[unmanagedKey(operator.id)] = { name: operator.name, status: operator.status };
   }
@@ -319,7 +324,7 @@ function membersDiffer(before: Partial<OrganizationRosterState>, desired: Organi
   const news = Object.entries(desired.operators);
   if (Object.keys(olds).length !== news.length) return true;
   return news.some(([key, member]) => {
-    const old = olds[key];
+    const old = olds[key] && expandedMember(olds[key]);
     if (!old || old.status !== member.status) return true;
     if (normalizeOperatorName(old.name) !== normalizeOperatorName(member.name)) return true;
     const managedAs = `${desired.organizationId}/${before.operatorIds?.[key]}`;

@@ -80,4 +80,30 @@ describe("ChatHubOrganizationRoster previews", () => {
       stack.dispose();
     }
   });
+
+  it("protect and retainOnDelete behave as Pulumi documents", async () => {
+    emulator.addOrganization({ id: 26, name: "Options" });
+    const program = (options: Record<string, unknown>) =>
+      organizationRosterProgram(
+        { organizationId: 26, operators: [{ name: "Kept Operator" }], unmanaged: "ignore" },
+        options,
+      );
+    const stack = await chathubStack(emulator, "org-roster-options", program({ protect: true }));
+    const kept = () => emulator.operators(26).find((o) => o.name === "Kept Operator")?.status;
+    try {
+      await stack.up();
+      const refused = await stack.run(["destroy", "--yes", "--skip-preview"]);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stdout).toMatch(/protected/);
+      expect(kept()).toBe(0);
+
+      stack.writeProgram(program({ retainOnDelete: true }));
+      await stack.up();
+      await stack.destroy();
+      expect(kept()).toBe(0);
+      expect(await stack.resourcesOfType(ORGANIZATION_ROSTER_TYPE)).toEqual([]);
+    } finally {
+      stack.dispose();
+    }
+  });
 });
