@@ -62,7 +62,7 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
     }
     return {
       id,
-      outs: storable({ ...state, organizationName: await organizationName(client, desired.organizationId) }),
+      outs: storable({ ...state, organizationName: await runtime.organizationName(desired.organizationId) }),
     };
   },
 
@@ -160,32 +160,31 @@ function importMismatches(live: Operator, desired: OperatorInputs): string[] {
   return mismatches;
 }
 
-/** Organization names are learned once per process: they do not change during a deployment. */
-const organizationNames = new Map<number, Promise<string | undefined>>();
-
-/** The organization's display name; the list that tells it is shared by a whole batch. */
-function organizationName(client: ChatHubClient, organizationId: number): Promise<string | undefined> {
-  let name = organizationNames.get(organizationId);
-  if (!name) {
-    name = client
-      .listOperators(organizationId)
-      .then((roster) => roster[0]?.organization.name)
-      .catch(() => undefined); // cosmetic: a refresh fills it in
-    organizationNames.set(organizationId, name);
-  }
-  return name;
-}
-
+/**
+ * Runs a status change; when ChatHub refuses it because the operator is gone (404, or a 400 for
+ * a deleted operator: the vendor does not say which), says so and how to recover.
+ */
 async function explainMissing(id: string, call: () => Promise<void>): Promise<void> {
   try {
     await call();
   } catch (error) {
-    if (isChatHubApiError(error) && error.kind === "not-found") {
+    if (isChatHubApiError(error) && (error.kind === "not-found" || (await isGone(id)))) {
       throw new Error(
         `Operator ${id} no longer exists in ChatHub (deleted by hand?). Run \`pulumi refresh\` to drop it from the state; the next \`pulumi up\` creates it again.`,
       );
     }
     throw error;
+  }
+}
+
+/** Whether ChatHub no longer has the operator live (missing or deleted); false when it cannot tell. */
+async function isGone(id: string): Promise<boolean> {
+  const { organizationId, operatorId } = parseResourceId(id);
+  try {
+    const live = await runtime.client().findById(organizationId, operatorId);
+    return !live || live.status === 2;
+  } catch {
+    return false;
   }
 }
 
