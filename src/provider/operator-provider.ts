@@ -1,5 +1,14 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { type ChatHubClient, isChatHubApiError, type Operator, statusCode, statusName } from "../api";
+import {
+  type ChatHubClient,
+  isChatHubApiError,
+  isLive,
+  liveStatusName,
+  OPERATOR_STATUS,
+  type Operator,
+  type OperatorStatusCode,
+  statusCode,
+} from "../api";
 import { diffOperator } from "./operator-diff";
 import {
   checkOperatorInputs,
@@ -55,7 +64,7 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
         throw partialResultError(
           `Operator "${desired.name}" was created as ${id} but setting its status to ${desired.status} failed: ${messageOf(error)}. Run \`pulumi up\` again to finish.`,
           id,
-          { ...state, status: statusName(found.status) },
+          { ...state, status: liveStatusName(found.status) },
           inputs,
         );
       }
@@ -71,14 +80,14 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
     const client = runtime.client();
     const live = (await client.listOperators(organizationId)).find((operator) => operator.id === operatorId);
     // Gone (missing, or soft-deleted): no id, so Pulumi drops it and the next `up` re-creates it.
-    if (!live || live.status === 2) return { id: "", props: {} };
+    if (!live || !isLive(live)) return { id: "", props: {} };
     const previous = props as Partial<OperatorState>;
     const state: OperatorState = {
       organizationId,
       // Names are compared trimmed everywhere (inputs are trimmed), so a name stored with
       // surrounding blanks does not look like a rename.
       name: live.name.trim(),
-      status: statusName(live.status) as OperatorState["status"],
+      status: liveStatusName(live.status),
       adopt: previous.adopt ?? false,
       operatorId,
       organizationName: live.organization.name,
@@ -107,7 +116,7 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
   async delete(id) {
     const { organizationId, operatorId } = parseResourceId(id);
     try {
-      await runtime.client().setStatus(operatorId, 2, organizationId);
+      await runtime.client().setStatus(operatorId, OPERATOR_STATUS.deleted, organizationId);
     } catch (error) {
       // Already gone is what delete wants.
       if (isChatHubApiError(error) && error.kind === "not-found") return;
@@ -116,11 +125,11 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
   },
 };
 
-function stateOf(desired: OperatorInputs, operatorId: number, status: 0 | 1 | 2): OperatorState {
+function stateOf(desired: OperatorInputs, operatorId: number, status: OperatorStatusCode): OperatorState {
   const state: OperatorState = {
     organizationId: desired.organizationId,
     name: desired.name,
-    status: statusName(status) as OperatorState["status"],
+    status: liveStatusName(status),
     adopt: desired.adopt,
     operatorId,
   };
@@ -132,7 +141,7 @@ function stateOf(desired: OperatorInputs, operatorId: number, status: 0 | 1 | 2)
 async function findImported(client: ChatHubClient, desired: OperatorInputs, importId: string) {
   const { organizationId, operatorId } = parseResourceId(importId);
   const live = await client.findById(organizationId, operatorId);
-  if (!live || live.status === 2) {
+  if (!live || !isLive(live)) {
     throw new Error(
       `Cannot import ${importId}: organization ${organizationId} has no live operator ${operatorId}. ` +
         "Check the id (`npx pulumi-chathub export --org " +
@@ -154,8 +163,8 @@ function importMismatches(live: Operator, desired: OperatorInputs): string[] {
   const mismatches: string[] = [];
   if (live.name.trim() !== desired.name)
     mismatches.push(`its name is "${live.name}", the program says "${desired.name}"`);
-  if (statusName(live.status) !== desired.status) {
-    mismatches.push(`its status is ${statusName(live.status)}, the program says ${desired.status}`);
+  if (live.status !== statusCode(desired.status)) {
+    mismatches.push(`its status is ${liveStatusName(live.status)}, the program says ${desired.status}`);
   }
   return mismatches;
 }
@@ -182,7 +191,7 @@ async function isGone(id: string): Promise<boolean> {
   const { organizationId, operatorId } = parseResourceId(id);
   try {
     const live = await runtime.client().findById(organizationId, operatorId);
-    return !live || live.status === 2;
+    return !live || !isLive(live);
   } catch {
     return false;
   }
