@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DESIRED_STATUSES, type DesiredStatus } from "../api";
 import { operatorInputsSchema, PROVIDER_KEY, UNKNOWN_VALUE } from "./operator-inputs";
 
 /** What `up` does to live operators the roster does not name. */
@@ -27,7 +28,7 @@ export function isUnmanagedKey(key: string): boolean {
 /** One person of the roster, by key: what the engine's own diff prints. */
 export const rosterMemberSchema = z.strictObject({
   name: operatorInputsSchema.shape.name,
-  status: z.enum(["active", "inactive"], { error: 'must be "active" or "inactive"' }),
+  status: z.enum(DESIRED_STATUSES, { error: 'must be "active" or "inactive"' }),
   import: operatorInputsSchema.shape.importFrom,
 });
 export type RosterMember = z.infer<typeof rosterMemberSchema>;
@@ -44,7 +45,7 @@ export type OrganizationRosterInputs = z.infer<typeof organizationRosterInputsSc
 export interface UnmanagedOperator {
   id: number;
   name: string;
-  status: "active" | "inactive";
+  status: DesiredStatus;
 }
 
 export interface RosterCounts {

@@ -1,4 +1,4 @@
-import { normalizeOperatorName, type Operator } from "../api";
+import { isLive, normalizeOperatorName, type Operator } from "../api";
 import type { OrganizationRosterInputs } from "./organization-roster-inputs";
 import { parseResourceId } from "./resource-id";
 
@@ -35,7 +35,7 @@ export function planConvergence(
   previousIds: Readonly<Record<string, number>>,
   live: readonly Operator[],
 ): ConvergencePlan {
-  const alive = live.filter((operator) => operator.status !== 2);
+  const alive = live.filter(isLive);
   const byId = new Map(alive.map((operator) => [operator.id, operator]));
   const taken = new Set<number>();
   const claimed = new Map<string, Claimed>();

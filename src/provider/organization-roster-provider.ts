@@ -1,5 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { isChatHubApiError, normalizeOperatorName, type Operator, statusName } from "../api";
+import {
+  isChatHubApiError,
+  isLive,
+  liveStatusName,
+  normalizeOperatorName,
+  type Operator,
+  statusCode,
+} from "../api";
 import { PROVIDER_KEY } from "./operator-inputs";
 import {
   checkOrganizationRosterInputs,
@@ -131,7 +138,7 @@ async function converge(
       failures.push(`${what}: ${messageOf(error)}`);
     }
   };
-  const wanted = (key: string) => (desired.operators[key]?.status === "inactive" ? 1 : 0);
+  const wanted = (key: string) => statusCode(desired.operators[key]?.status ?? "active");
   const setStatus = (key: string) => {
     const member = members.get(key);
     if (!member || member.status === wanted(key)) return Promise.resolve();
@@ -172,13 +179,13 @@ async function converge(
   for (const [key, member] of Object.entries(desired.operators)) {
     const done = members.get(key);
     if (!done) continue;
-    operators[key] = { ...member, status: done.status === 1 ? "inactive" : "active" };
+    operators[key] = { ...member, status: liveStatusName(done.status) };
     operatorIds[key] = done.id;
   }
   for (const [key, member] of stillManaged) {
     // Under a key of its own (its old key may name someone new now): the next `up` retires it.
     const name = previous.operators?.[key]?.name ?? key;
-    operators[`retired #${member.id}`] = { name, status: member.status === 1 ? "inactive" : "active" };
+    operators[`retired #${member.id}`] = { name, status: liveStatusName(member.status) };
     operatorIds[`retired #${member.id}`] = member.id;
   }
   const state = stateOf(organizationId, desired.unmanaged, operators, operatorIds, [...unmanaged.values()]);
@@ -220,9 +227,7 @@ function liveState(
   previous: Partial<OrganizationRosterState>,
   live: readonly Operator[],
 ): OrganizationRosterState {
-  const byId = new Map(
-    live.filter((operator) => operator.status !== 2).map((operator) => [operator.id, operator]),
-  );
+  const byId = new Map(live.filter(isLive).map((operator) => [operator.id, operator]));
   const operators: Record<string, RosterMember> = {};
   const operatorIds: Record<string, number> = {};
   for (const [key, operatorId] of Object.entries(previous.operatorIds ?? {})) {
@@ -234,7 +239,7 @@ function liveState(
       known && normalizeOperatorName(known.name) === normalizeOperatorName(operator.name)
         ? known.name
         : operator.name.trim();
-    operators[key] = { ...known, name, status: operator.status === 1 ? "inactive" : "active" };
+    operators[key] = { ...known, name, status: liveStatusName(operator.status) };
     operatorIds[key] = operatorId;
     byId.delete(operatorId);
   }
@@ -251,12 +256,12 @@ function stateOf(
   const members = Object.values(operators);
   const active = members.filter((member) => member.status === "active").length;
   const unmanagedOperators: UnmanagedOperator[] = others
-    .filter((operator) => operator.status !== 2)
+    .filter(isLive)
     .sort((a, b) => a.id - b.id)
     .map((operator) => ({
       id: operator.id,
       name: operator.name,
-      status: statusName(operator.status) as "active" | "inactive",
+      status: liveStatusName(operator.status),
     }));
   return storable({
     organizationId,
