@@ -150,15 +150,25 @@ async function converge(
   const batcher = runtime.createBatcher(organizationId);
   const previousKeyOf = new Map(Object.entries(previousIds).map(([key, operatorId]) => [operatorId, key]));
 
-  await Promise.all([
-    ...plan.create.map((key) =>
-      attempt(`creating "${key}"`, async () => {
-        // adopt: an operator of that name created meanwhile (or by a run that lost its answer) is taken over.
-        const created = await batcher.create(desired.operators[key]?.name as string, true);
-        members.set(key, { id: created.id, status: created.status });
+  const createMissing = async () => {
+    // Checked against the list above: no look before each batch (a lost answer still lists to reconcile).
+    const names = plan.create.map((key) => desired.operators[key]?.name as string);
+    const results = await batcher.createChecked(names, live);
+    await Promise.all(
+      results.map(async (result, index) => {
+        const key = plan.create[index] as string;
+        if (result.status === "rejected") {
+          failures.push(`creating "${key}": ${messageOf(result.reason)}`);
+          return;
+        }
+        members.set(key, { id: result.value.id, status: result.value.status });
         await setStatus(key);
       }),
-    ),
+    );
+  };
+
+  await Promise.all([
+    createMissing(),
     ...[...plan.claimed.keys()].map(setStatus),
     ...plan.retire.map(async (operator) => {
       const key = previousKeyOf.get(operator.id) as string;

@@ -114,3 +114,28 @@ describe("OrganizationCreateBatcher, when a synchronize's answer is lost", () =>
     ]);
   });
 });
+
+describe("OrganizationCreateBatcher.createChecked (a whole roster at once)", () => {
+  it("sends ⌈N/100⌉ synchronize calls and no list, in the names' order", async () => {
+    const server = await emulator();
+    const client = clientFor(server);
+    const listed = await client.listOperators(24);
+    server.resetCounters();
+    const names = Array.from({ length: 250 }, (_, index) => `Agent ${index + 1}`);
+    const results = await new OrganizationCreateBatcher(client, 24, FAST).createChecked(names, listed);
+    expect(results.map((result) => result.status === "fulfilled" && result.value.name)).toEqual(names);
+    expect(server.counters().byRoute).toMatchObject({ [SYNCHRONIZE]: 3, "GET /api/operator": 0 });
+  });
+
+  it("reconciles a lost answer by listing, without sending it again", async () => {
+    const server = await emulator({ dropSyncRate: 1 });
+    const client = clientFor(server);
+    const results = await new OrganizationCreateBatcher(client, 24, FAST).createChecked(
+      ["Alex Brown"],
+      await client.listOperators(24),
+    );
+    expect(results[0]).toMatchObject({ status: "fulfilled", value: { name: "Alex Brown" } });
+    expect(server.counters().byRoute[SYNCHRONIZE]).toBe(1);
+    expect(server.operators(24).filter((operator) => operator.name === "Alex Brown")).toHaveLength(1);
+  });
+});
