@@ -7,6 +7,15 @@ export {
   getOperatorsOutput,
   type LiveOperator,
 } from "./resources/get-operators";
+export {
+  type GetOrganizationArgs,
+  type GetOrganizationsResult,
+  getOrganization,
+  getOrganizationOutput,
+  getOrganizations,
+  getOrganizationsOutput,
+  type OrganizationInfo,
+} from "./resources/get-organizations";
 export { ChatHubOperator, type ChatHubOperatorArgs, type OperatorStatus } from "./resources/operator";
 export { ChatHubOperatorRoster, type ChatHubOperatorRosterArgs, type RosterCounts } from "./resources/roster";
 export type { RosterEntry } from "./roster/roster-entry";

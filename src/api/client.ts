@@ -1,9 +1,16 @@
-import axios, { type AxiosInstance, type InternalAxiosRequestConfig } from "axios";
+import axios, { type AxiosInstance, type InternalAxiosRequestConfig, isAxiosError } from "axios";
 import type { z } from "zod";
+import { LOGIN_FIX, secretsOf } from "./credentials";
 import { ChatHubApiError } from "./errors";
-import { describeFailure, type FailedCall } from "./failure";
+import { describeFailure, type FailedCall, SIGNED_IN_TOKEN_FIX } from "./failure";
 import { ListCache } from "./list-cache";
 import { type ChatHubClientOptions, type ResolvedClientOptions, resolveClientOptions } from "./options";
+import {
+  findOrganization,
+  ORGANIZATION_LIST_TTL_MS,
+  type OrganizationQuery,
+  organizationNotFoundMessage,
+} from "./organizations";
 import { installRateLimit } from "./rate-limit";
 import { Redactor } from "./redact";
 import { checkJsonBody, formatPath } from "./response-body";
@@ -16,21 +23,27 @@ import {
   rosterStatistics,
 } from "./roster-queries";
 import {
+  companyTokenSchema,
   type NewOperator,
   newOperatorSchema,
   type Operator,
+  type Organization,
   operatorListSchema,
+  organizationListSchema,
   type StatusChange,
   type SynchronizedOperator,
   statusChangeSchema,
   synchronizedOperatorListSchema,
 } from "./schemas";
+import { CompanyTokenSource } from "./sign-in";
 import type { OperatorStatusCode } from "./status";
 
 export const ROUTES = {
   list: "GET /api/operator",
   synchronize: "POST /api/operator/synchronize",
   status: "POST /api/operator/status",
+  organizations: "GET /api/company/organization",
+  signIn: "POST /api/company/get-token",
 } as const;
 
 /** HTTP attempts made by one client (retries included), and list calls answered without one. */
@@ -58,13 +71,21 @@ export class ChatHubClient {
   readonly #http: AxiosInstance;
   readonly #redactor: Redactor;
   readonly #lists: ListCache<number, Operator[]>;
+  readonly #organizations = new ListCache<"all", Organization[]>(ORGANIZATION_LIST_TTL_MS);
+  readonly #tokens: CompanyTokenSource;
   /** Organization of every operator id seen, so a status change knows which cached list it spoils. */
   readonly #organizationOfOperator = new Map<number, number>();
   readonly #attemptsByRoute = new Map<string, number>();
 
   constructor(options: ChatHubClientOptions) {
     this.#options = resolveClientOptions(options);
-    this.#redactor = new Redactor(this.#options.token);
+    const { credentials } = this.#options;
+    this.#redactor = new Redactor(...secretsOf(credentials));
+    this.#tokens = new CompanyTokenSource(
+      credentials,
+      (login, password) => this.#signIn(login, password),
+      this.#redactor,
+    );
     this.#lists = new ListCache(this.#options.listCacheTtlMs);
     this.#http = axios.create({
       baseURL: this.#options.baseUrl,
@@ -75,10 +96,8 @@ export class ChatHubClient {
       transitional: { clarifyTimeoutError: true },
       // A redirect is reported (it usually means a wrong chathub:baseUrl), not followed with the token.
       maxRedirects: 0,
-      headers: {
-        Authorization: `Bearer ${this.#options.token}`,
-        "User-Agent": this.#options.userAgent,
-      },
+      // The Authorization header is set per call (#attempt): a signed-in token can be replaced.
+      headers: { "User-Agent": this.#options.userAgent },
     });
     installRetries(this.#http, {
       maxRetries: this.#options.maxRetries,
@@ -91,6 +110,40 @@ export class ChatHubClient {
   /** The API root this client talks to. */
   get baseUrl(): string {
     return this.#options.baseUrl;
+  }
+
+  /** Every organization the credentials can see; the list is cached for a few minutes, as the vendor advises. */
+  async listOrganizations(): Promise<Organization[]> {
+    const path = "/api/company/organization";
+    const organizations = await this.#organizations.get("all", async () => {
+      const body = await this.#send({
+        method: "GET",
+        path,
+        subject: "the company's organizations",
+        headers: { Accept: "text/plain" },
+      });
+      return this.#parse(organizationListSchema, body, "GET", path);
+    });
+    return structuredClone(organizations);
+  }
+
+  /** The organization with that id, or that name (case-insensitive); undefined when the credentials cannot see it. */
+  async findOrganization(query: OrganizationQuery): Promise<Organization | undefined> {
+    return findOrganization(await this.listOrganizations(), query);
+  }
+
+  /** Like findOrganization, but not found is an error listing the organizations the credentials can see. */
+  async getOrganization(query: OrganizationQuery): Promise<Organization> {
+    const organizations = await this.listOrganizations();
+    const found = findOrganization(organizations, query);
+    if (found) return found;
+    throw new ChatHubApiError({
+      kind: "not-found",
+      method: "GET",
+      path: "/api/company/organization",
+      retryable: false,
+      message: this.#redactor.text(organizationNotFoundMessage(query, organizations)),
+    });
   }
 
   /** Every operator of an organization (deleted ones too, if ChatHub lists them). */
@@ -221,19 +274,72 @@ export class ChatHubClient {
     }
   }
 
+  /**
+   * Sends an authenticated call. A 401 to a token obtained by signing in (it may have expired)
+   * is answered by signing in again, once, and repeating the call: ChatHub applied nothing.
+   */
   async #send(call: Call): Promise<unknown> {
+    const token = await this.#tokens.token();
     try {
-      const response = await this.#http.request<unknown>({
-        method: call.method,
-        url: call.path,
-        headers: call.headers,
-        data: call.body,
-        ...(call.retryOnlyIf ? { "axios-retry": { retryCondition: call.retryOnlyIf } } : {}),
-      });
-      return response.data;
+      return await this.#attempt(call, token);
     } catch (error) {
-      throw describeFailure(error, { ...call, timeoutMs: this.#options.timeoutMs }, this.#redactor);
+      if (!this.#tokens.renewable || !isAxiosError(error) || error.response?.status !== 401) {
+        throw this.#describe(error, call);
+      }
     }
+    const fresh = await this.#tokens.renew(token);
+    try {
+      return await this.#attempt(call, fresh);
+    } catch (error) {
+      throw this.#describe(error, { ...call, credentialsFix: SIGNED_IN_TOKEN_FIX });
+    }
+  }
+
+  async #attempt(call: Call, token: string | undefined): Promise<unknown> {
+    const response = await this.#http.request<unknown>({
+      method: call.method,
+      url: call.path,
+      headers: token === undefined ? call.headers : { ...call.headers, Authorization: `Bearer ${token}` },
+      data: call.body,
+      ...(call.retryOnlyIf ? { "axios-retry": { retryCondition: call.retryOnlyIf } } : {}),
+    });
+    return response.data;
+  }
+
+  #describe(error: unknown, call: Call): ChatHubApiError {
+    return describeFailure(error, { ...call, timeoutMs: this.#options.timeoutMs }, this.#redactor);
+  }
+
+  /** `POST /api/company/get-token`: the company token for a login. Safe to repeat, so retried like a list. */
+  async #signIn(login: string, password: string): Promise<string> {
+    const path = "/api/company/get-token";
+    const call: Call = {
+      method: "POST",
+      path,
+      subject: "company sign-in",
+      headers: { "Content-Type": "application/json" },
+      body: { login, password },
+    };
+    let body: unknown;
+    try {
+      body = await this.#attempt(call, undefined);
+    } catch (error) {
+      if (isAxiosError(error) && error.response?.status === 401) {
+        throw new ChatHubApiError({
+          kind: "unauthorized",
+          method: "POST",
+          path,
+          status: 401,
+          retryable: false,
+          message: `ChatHub refused the company login and password (401 on POST ${path}): ${LOGIN_FIX}.`,
+        });
+      }
+      throw this.#describe(error, call);
+    }
+    const token = checkJsonBody(companyTokenSchema, body);
+    // What was sent back is not echoed: it may be a token, even a malformed one.
+    if (!token.ok) throw this.#invalidResponse("POST", path, "expected the company token as a JSON string");
+    return token.value;
   }
 
   #parse<S extends z.ZodType>(
@@ -257,7 +363,7 @@ export class ChatHubClient {
   #invalidResponse(method: string, path: string, problem: string): ChatHubApiError {
     const route = `${method} ${path.split("?")[0]}`;
     const afterWrite =
-      method === "POST"
+      method === "POST" && path.startsWith("/api/operator")
         ? " ChatHub accepted the request: list the organization and reconcile before retrying."
         : "";
     return new ChatHubApiError({

@@ -14,6 +14,8 @@ export interface FailedCall {
   timeoutMs: number;
   /** Set for synchronize: the operators sent, whose creation may be in doubt. */
   sent?: readonly NewOperator[];
+  /** How to fix refused credentials; the token's config keys unless the client signs in with a login. */
+  credentialsFix?: string;
 }
 
 /** Network failures that happen before any byte of the request reaches the server. */
@@ -30,6 +32,10 @@ const NOTHING_SENT_CODES = new Set([
 
 const TOKEN_FIX =
   "set a valid one with `pulumi config set --secret chathub:token <token>` or the CHATHUB_TOKEN environment variable";
+
+/** For a client that signs in: its token was fresh, so the login's company lacks access. */
+export const SIGNED_IN_TOKEN_FIX =
+  "the token was obtained by signing in with chathub:login just before, so the login's company has no access to it: use the login of the company that owns it";
 
 /**
  * Turns whatever a request threw into a ChatHubApiError, reading only safe fields of the
@@ -100,7 +106,7 @@ function answered(
       return failure(
         "unauthorized",
         false,
-        `ChatHub refused the company token (401 on ${where}): it is invalid or expired, or has no access to ${call.subject}; ${TOKEN_FIX}.`,
+        `ChatHub refused the company token (401 on ${where}): it is invalid or expired, or has no access to ${call.subject}; ${call.credentialsFix ?? TOKEN_FIX}.`,
       );
     case "forbidden":
       return failure(

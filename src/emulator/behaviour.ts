@@ -21,6 +21,7 @@ export const emulatorBehaviourSchema = z.strictObject({
   dropSyncRate: fraction,
   hang: z.boolean(),
   seed: z.number().int(),
+  signedInTokenRequests: z.number().int().positive().nullable(),
 });
 
 /** A partial update; unknown keys are refused so a typo cannot silently do nothing. */
@@ -53,6 +54,8 @@ export interface EmulatorBehaviour {
   hang: boolean;
   /** Seed of the pseudo-random generator behind the fractions, so runs are reproducible. */
   seed: number;
+  /** A token obtained from POST /api/company/get-token expires (401) after this many requests; null = never. */
+  signedInTokenRequests: number | null;
 }
 
 // Compile-time check that the interface and the schema describe the same thing.
@@ -74,6 +77,7 @@ export const DEFAULT_EMULATOR_BEHAVIOUR: Readonly<EmulatorBehaviour> = Object.fr
   dropSyncRate: 0,
   hang: false,
   seed: 1,
+  signedInTokenRequests: null,
 });
 
 /** Validates a partial behaviour, throwing an Error that names every bad key. */

@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_EMULATOR_TOKEN } from "./access";
 import type { EmulatorBehaviour } from "./behaviour";
+import { DEFAULT_EMULATOR_LOGIN, DEFAULT_EMULATOR_PASSWORD } from "./company-logins";
 import { type EmulatorOptions, startEmulator } from "./server";
 
 function integerBetween(label: string, min: number, max: number) {
@@ -40,11 +41,19 @@ function nonBlankToken(text: string): string {
   return text;
 }
 
+function nonBlankLogin(text: string): string {
+  if (text.trim() === "") throw new InvalidArgumentError("the company login must be non-empty.");
+  return text;
+}
+
 /** The parsed switches; names follow commander's camel-casing of the flags. */
 interface EmulatorCommandOptions {
   port: number;
   host: string;
   token?: string;
+  login?: string;
+  password?: string;
+  signedInTokenRequests?: number;
   state?: string;
   listDeleted?: EmulatorBehaviour["listDeleted"];
   duplicateNames?: EmulatorBehaviour["duplicateNames"];
@@ -78,6 +87,7 @@ function behaviourFrom(options: EmulatorCommandOptions): Partial<EmulatorBehavio
     dropSyncRate: options.dropSyncRate,
     hang: options.hang,
     seed: options.seed,
+    signedInTokenRequests: options.signedInTokenRequests,
   };
   // Leave unset switches out, so the emulator's defaults apply.
   return Object.fromEntries(Object.entries(behaviour).filter(([, value]) => value !== undefined));
@@ -89,6 +99,12 @@ async function runEmulator(options: EmulatorCommandOptions): Promise<void> {
     port: options.port,
     host: options.host,
     tokens: { [options.token ?? DEFAULT_EMULATOR_TOKEN]: "*" },
+    logins: {
+      [options.login ?? DEFAULT_EMULATOR_LOGIN]: {
+        password: options.password ?? DEFAULT_EMULATOR_PASSWORD,
+        organizations: "*",
+      },
+    },
     statePath: options.state,
     behaviour: behaviourFrom(options),
     log: options.quiet ? undefined : print,
@@ -101,6 +117,12 @@ async function runEmulator(options: EmulatorCommandOptions): Promise<void> {
     options.token === undefined
       ? `Company token: ${DEFAULT_EMULATOR_TOKEN} (the emulator's default; choose another with --token)`
       : "Company token: the one given with --token (not shown)",
+  );
+  // Likewise the company login: the defaults are public, a given password never shows.
+  print(
+    options.login === undefined && options.password === undefined
+      ? `Company login: ${DEFAULT_EMULATOR_LOGIN}, password ${DEFAULT_EMULATOR_PASSWORD} (the emulator's defaults; choose others with --login and --password)`
+      : "Company login: the one given with --login and --password (not shown)",
   );
 
   const stop = () => {
@@ -124,7 +146,7 @@ export function addEmulatorCommand(program: Command): Command {
     .summary("run a local ChatHub operator API emulator")
     .description(
       "Run a local ChatHub operator API (GET /api/operator, POST /api/operator/synchronize, " +
-        "POST /api/operator/status) seeded with the vendor's example data. Every switch can also be " +
+        "POST /api/operator/status, GET /api/company/organization, POST /api/company/get-token) seeded with the vendor's example data. Every switch can also be " +
         "set with the environment variable shown beside it. Control routes: /_emulator/counters, " +
         "/_emulator/behaviour, /_emulator/operators, /_emulator/invariants.",
     )
@@ -142,6 +164,22 @@ export function addEmulatorCommand(program: Command): Command {
       )
         .env(env("TOKEN"))
         .argParser(nonBlankToken),
+    )
+    .addOption(
+      new Option("--login <login>", "the company login POST /api/company/get-token accepts (never printed)")
+        .env(env("LOGIN"))
+        .argParser(nonBlankLogin),
+    )
+    .addOption(
+      new Option("--password <password>", "that login's password (never printed)").env(env("PASSWORD")),
+    )
+    .addOption(
+      new Option(
+        "--signed-in-token-requests <n>",
+        "a token obtained by signing in expires (401) after this many requests [default: never]",
+      )
+        .env(env("SIGNED_IN_TOKEN_REQUESTS"))
+        .argParser(integerBetween("--signed-in-token-requests", 1, 2 ** 31 - 1)),
     )
     .addOption(
       new Option(

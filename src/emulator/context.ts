@@ -1,5 +1,6 @@
 import type { OrganizationGrant, TokenRegistry } from "./access";
 import type { EmulatorBehaviour } from "./behaviour";
+import type { CompanyLogins } from "./company-logins";
 import type { Counters } from "./counters";
 import type { FaultInjector } from "./faults";
 import type { Shutdown } from "./shutdown";
@@ -13,6 +14,7 @@ export interface EmulatorContext {
   faults: FaultInjector;
   counters: Counters;
   tokens: TokenRegistry;
+  logins: CompanyLogins;
   shutdown: Shutdown;
   /** Resolves once every change made so far is on disk (at once when there is no state file). */
   persist(): Promise<void>;

@@ -4,6 +4,13 @@ import { DEFAULT_EMULATOR_TOKEN, TokenRegistry } from "./access";
 import { registerAdminRoutes } from "./admin-routes";
 import { installApiGate } from "./api-gate";
 import { DEFAULT_EMULATOR_BEHAVIOUR, type EmulatorBehaviour, parseBehaviourPatch } from "./behaviour";
+import {
+  type CompanyLogin,
+  CompanyLogins,
+  DEFAULT_EMULATOR_LOGIN,
+  DEFAULT_EMULATOR_PASSWORD,
+} from "./company-logins";
+import { registerCompanyRoutes } from "./company-routes";
 import type { EmulatorContext } from "./context";
 import { Counters, type RouteCounters } from "./counters";
 import { installErrorAnswers } from "./error-answers";
@@ -21,6 +28,11 @@ export interface EmulatorOptions {
   host?: string;
   /** Company token → the organization ids it may access. Default { [DEFAULT_EMULATOR_TOKEN]: "*" }. */
   tokens?: Record<string, number[] | "*">;
+  /**
+   * Company login → its password and the organizations its tokens may access, for
+   * POST /api/company/get-token. Default { [DEFAULT_EMULATOR_LOGIN]: { password: DEFAULT_EMULATOR_PASSWORD, organizations: "*" } }.
+   */
+  logins?: Record<string, CompanyLogin>;
   /** Persist organizations and operators to this JSON file: loaded at start if it exists, rewritten after each change. */
   statePath?: string;
   /** Seed the spec's example data when there is no state file. Default true. */
@@ -54,6 +66,8 @@ export interface RunningEmulator {
   setOperatorStatus(id: number, status: OperatorStatusCode): void;
   /** Accepts another company token for some organizations, or all ("*"). */
   grantToken(token: string, organizations: number[] | "*"): void;
+  /** Accepts another company login (or a new password for one) for some organizations, or all ("*"). */
+  grantLogin(login: string, password: string, organizations: number[] | "*"): void;
   /** [] when the store is consistent, otherwise one line per violation. */
   checkInvariants(): string[];
 }
@@ -74,6 +88,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const bodyLimitBytes = options.bodyLimitBytes ?? ONE_MEBIBYTE;
   const log = options.log ?? (() => undefined);
   const tokens = new TokenRegistry(options.tokens ?? { [DEFAULT_EMULATOR_TOKEN]: "*" });
+  const logins = new CompanyLogins(
+    options.logins ?? {
+      [DEFAULT_EMULATOR_LOGIN]: { password: DEFAULT_EMULATOR_PASSWORD, organizations: "*" },
+    },
+  );
 
   const { statePath } = options;
   const loaded = statePath === undefined ? undefined : await loadStateFile(statePath);
@@ -110,6 +129,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults,
     counters,
     tokens,
+    logins,
     shutdown,
     persist,
     logRequest: (method, url, outcome, elapsedMs) =>
@@ -129,6 +149,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   installErrorAnswers(app, bodyLimitBytes, (error) => log(`internal error: ${String(error)}`));
   installApiGate(app, context);
   registerApiRoutes(app, context);
+  registerCompanyRoutes(app, context);
   registerAdminRoutes(app, context);
 
   try {
@@ -165,6 +186,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       store.createOperator(organizationId, name, status ?? 0),
     setOperatorStatus: (id, status) => store.setStatus(id, status),
     grantToken: (token, organizations) => tokens.grant(token, organizations),
+    grantLogin: (login, password, organizations) => logins.add(login, { password, organizations }),
     checkInvariants: () => store.checkInvariants(),
   };
 }

@@ -1,6 +1,7 @@
 import type { ChatHubClient } from "../api";
 import { OrganizationCreateBatcher } from "./create-batcher";
 import { engineAddressFromArgs, exitWhenEngineGone } from "./engine-watchdog";
+import { OrganizationCheck } from "./organization-check";
 import {
   clientFromSettings,
   type ProviderSettings,
@@ -23,6 +24,7 @@ export class ProviderRuntime {
   #settings: ProviderSettings | undefined;
   #client: ChatHubClient | undefined;
   readonly #batchers = new Map<number, OrganizationCreateBatcher>();
+  #organizations = new OrganizationCheck(() => this.client());
 
   #watchingEngine = false;
 
@@ -31,6 +33,7 @@ export class ProviderRuntime {
     this.#settings = readProviderSettings(config);
     this.#client = undefined;
     this.#batchers.clear();
+    this.#organizations = new OrganizationCheck(() => this.client());
   }
 
   /** In the provider process Pulumi started, stop when that engine is gone (see engine-watchdog.ts). */
@@ -52,6 +55,11 @@ export class ProviderRuntime {
       this.#client = clientFromSettings(settings, { listCacheTtlMs: LIST_CACHE_TTL_MS });
     }
     return this.#client;
+  }
+
+  /** Why the credentials cannot use this organization (see OrganizationCheck), or undefined. */
+  organizationProblem(organizationId: number): Promise<string | undefined> {
+    return this.#organizations.problemWith(organizationId);
   }
 
   createBatcher(organizationId: number): OrganizationCreateBatcher {

@@ -147,6 +147,7 @@ describe("behaviour switches themselves", () => {
       dropSyncRate: 0,
       hang: false,
       seed: 1,
+      signedInTokenRequests: null,
     });
   });
 

@@ -111,9 +111,11 @@ describe("pulumi-chathub export", () => {
   });
 
   it.each([
-    [["--org", "24"], {}, /CHATHUB_TOKEN is not set/],
+    [["--org", "24"], {}, /company token is missing.*CHATHUB_TOKEN.*CHATHUB_LOGIN and CHATHUB_PASSWORD/],
     [["--org", "x"], { CHATHUB_TOKEN: "t" }, /--org must be an organization id/],
-    [[], { CHATHUB_TOKEN: "t" }, /required option '--org <id>' not specified/],
+    [[], { CHATHUB_TOKEN: "t" }, /give --org <id> \(one organization\) or --all/],
+    [["--all"], { CHATHUB_TOKEN: "t" }, /--all writes one file per organization: give the folder with --output/],
+    [["--all", "--org", "24", "--output", "x"], { CHATHUB_TOKEN: "t" }, /cannot be used with option '--org/],
     [["--org", "24", "--format", "json"], { CHATHUB_TOKEN: "t" }, /Allowed choices are yaml, csv/],
     [
       ["--org", "24", "--output", "r.txt"],
