@@ -38,14 +38,6 @@ import {
 import { CompanyTokenSource } from "./sign-in";
 import type { OperatorStatusCode } from "./status";
 
-export const ROUTES = {
-  list: "GET /api/operator",
-  synchronize: "POST /api/operator/synchronize",
-  status: "POST /api/operator/status",
-  organizations: "GET /api/company/organization",
-  signIn: "POST /api/company/get-token",
-} as const;
-
 /** HTTP attempts made by one client (retries included), and list calls answered without one. */
 export interface ClientStats {
   attempts: number;

@@ -1,4 +1,4 @@
-export { ChatHubClient, type ClientStats, ROUTES } from "./client";
+export { ChatHubClient, type ClientStats } from "./client";
 export { type CompanyCredentials, resolveCredentials } from "./credentials";
 export {
   ChatHubAmbiguousError,
@@ -9,6 +9,14 @@ export {
   isChatHubAmbiguousError,
   isChatHubApiError,
 } from "./errors";
+export {
+  formatOperatorRef,
+  importOrganizationProblem,
+  operatorNameSchema,
+  operatorRefSchema,
+  organizationIdSchema,
+  parseOperatorRef,
+} from "./operator-rules";
 export { type ChatHubClientOptions, DEFAULT_CLIENT_OPTIONS } from "./options";
 export {
   describeOrganizations,
@@ -30,7 +38,6 @@ export {
   type Organization,
   operatorListSchema,
   operatorSchema,
-  operatorStatusSchema,
   organizationListSchema,
   organizationSchema,
   type StatusChange,
@@ -40,12 +47,15 @@ export {
   synchronizedOperatorSchema,
 } from "./schemas";
 export {
-  isOperatorStatusCode,
-  isOperatorStatusName,
+  DESIRED_STATUSES,
+  type DesiredStatus,
+  desiredStatusSchema,
+  isLive,
+  liveStatusName,
   OPERATOR_STATUS,
-  OPERATOR_STATUS_NAMES,
   type OperatorStatusCode,
   type OperatorStatusName,
+  operatorStatusSchema,
   statusCode,
   statusName,
 } from "./status";

@@ -4,6 +4,7 @@ import { DEFAULT_EMULATOR_TOKEN, TokenRegistry } from "./access";
 import { registerAdminRoutes } from "./admin-routes";
 import { installApiGate } from "./api-gate";
 import { DEFAULT_EMULATOR_BEHAVIOUR, type EmulatorBehaviour, parseBehaviourPatch } from "./behaviour";
+import { type ArmedCallFault, type CallFault, CallFaults } from "./call-faults";
 import {
   type CompanyLogin,
   CompanyLogins,
@@ -68,6 +69,12 @@ export interface RunningEmulator {
   grantToken(token: string, organizations: number[] | "*"): void;
   /** Accepts another company login (or a new password for one) for some organizations, or all ("*"). */
   grantLogin(login: string, password: string, organizations: number[] | "*"): void;
+  /** Makes chosen calls of one route fail, counted from now (see CallFaults); usable while a deployment runs. */
+  failCalls(fault: CallFault): void;
+  /** The faults armed with failCalls that have calls left to hit. */
+  armedCallFaults(): ArmedCallFault[];
+  /** Disarms every fault armed with failCalls. */
+  clearCallFaults(): void;
   /** [] when the store is consistent, otherwise one line per violation. */
   checkInvariants(): string[];
 }
@@ -112,6 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
 
   const faults = new FaultInjector(() => behaviour);
+  const callFaults = new CallFaults();
   const counters = new Counters();
   const shutdown = new Shutdown();
 
@@ -127,6 +135,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     behaviour: () => ({ ...behaviour }),
     setBehaviour,
     faults,
+    callFaults,
     counters,
     tokens,
     logins,
@@ -187,6 +196,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     setOperatorStatus: (id, status) => store.setStatus(id, status),
     grantToken: (token, organizations) => tokens.grant(token, organizations),
     grantLogin: (login, password, organizations) => logins.add(login, { password, organizations }),
+    failCalls: (fault) => callFaults.arm(fault),
+    armedCallFaults: () => callFaults.list(),
+    clearCallFaults: () => callFaults.clear(),
     checkInvariants: () => store.checkInvariants(),
   };
 }
