@@ -119,10 +119,11 @@ async function runEmulator(options: EmulatorCommandOptions): Promise<void> {
       : "Company token: the one given with --token (not shown)",
   );
   // Likewise the company login: the defaults are public, a given password never shows.
+  const login = options.login === undefined ? DEFAULT_EMULATOR_LOGIN : "the one given with --login";
   print(
-    options.login === undefined && options.password === undefined
-      ? `Company login: ${DEFAULT_EMULATOR_LOGIN}, password ${DEFAULT_EMULATOR_PASSWORD} (the emulator's defaults; choose others with --login and --password)`
-      : "Company login: the one given with --login and --password (not shown)",
+    options.password === undefined
+      ? `Company login: ${login}, password ${DEFAULT_EMULATOR_PASSWORD} (the emulator's default; choose another with --password)`
+      : `Company login: ${login}, password given with --password (not shown)`,
   );
 
   const stop = () => {
