@@ -1,6 +1,6 @@
 import type { EmulatorBehaviour } from "./behaviour";
 import { createRandom } from "./random";
-import { type RateDecision, SlidingWindowRateLimiter } from "./rate-limiter";
+import { type RateDecision, TokenBucket } from "./token-bucket";
 
 /**
  * Decides, request by request, which faults the emulator injects.
@@ -11,7 +11,7 @@ export class FaultInjector {
   private spikeRandom: () => number;
   private failureRandom: () => number;
   private dropRandom: () => number;
-  private readonly rateLimiter = new SlidingWindowRateLimiter();
+  private readonly rateLimiter = new TokenBucket();
 
   constructor(private readonly behaviour: () => EmulatorBehaviour) {
     const { seed } = behaviour();
@@ -35,9 +35,9 @@ export class FaultInjector {
   }
 
   rateLimit(now: number): RateDecision {
-    const limit = this.behaviour().rateLimitPerSecond;
-    if (limit === null) return { allowed: true };
-    return this.rateLimiter.decide(limit, now);
+    const { rateLimitPerSecond, rateLimitBurst } = this.behaviour();
+    if (rateLimitPerSecond === null) return { allowed: true };
+    return this.rateLimiter.decide(rateLimitPerSecond, rateLimitBurst ?? rateLimitPerSecond, now);
   }
 
   shouldFail(): boolean {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../../src/emulator/random";
-import { SlidingWindowRateLimiter } from "../../../src/emulator/rate-limiter";
 import { seedSnapshot } from "../../../src/emulator/seed-data";
 import { RosterStore } from "../../../src/emulator/store";
+import { TokenBucket } from "../../../src/emulator/token-bucket";
 
 describe("RosterStore", () => {
   it("continues ids after the highest one and keeps each organization's operators in id order", () => {
@@ -50,15 +50,26 @@ describe("RosterStore", () => {
   });
 });
 
-describe("SlidingWindowRateLimiter", () => {
-  it("allows `limit` requests per rolling second and says when to retry", () => {
-    const limiter = new SlidingWindowRateLimiter();
-    expect(limiter.decide(2, 0)).toEqual({ allowed: true });
-    expect(limiter.decide(2, 100)).toEqual({ allowed: true });
-    expect(limiter.decide(2, 200)).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    expect(limiter.decide(2, 1000)).toEqual({ allowed: true });
-    expect(limiter.decide(2, 1050)).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    expect(limiter.decide(2, 1100)).toEqual({ allowed: true });
+describe("TokenBucket", () => {
+  it("accepts a burst, then `perSecond`, and says when the next token comes", () => {
+    const bucket = new TokenBucket();
+    // 2 per second, bursts of 3: three at once, then one every 500 ms.
+    for (let index = 0; index < 3; index += 1) expect(bucket.decide(2, 3, 0)).toEqual({ allowed: true });
+    expect(bucket.decide(2, 3, 100)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(bucket.decide(2, 3, 500)).toEqual({ allowed: true });
+    expect(bucket.decide(2, 3, 600)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(bucket.decide(2, 3, 1000)).toEqual({ allowed: true });
+    // A quiet spell refills it to the burst, no further.
+    for (let index = 0; index < 3; index += 1) expect(bucket.decide(2, 3, 10_000)).toEqual({ allowed: true });
+    expect(bucket.decide(2, 3, 10_000)).toMatchObject({ allowed: false });
+  });
+
+  it("rounds Retry-After up to whole seconds", () => {
+    const bucket = new TokenBucket();
+    expect(bucket.decide(0.25, 1, 0)).toEqual({ allowed: true });
+    expect(bucket.decide(0.25, 1, 0)).toEqual({ allowed: false, retryAfterSeconds: 4 });
+    bucket.reset();
+    expect(bucket.decide(0.25, 1, 0)).toEqual({ allowed: true });
   });
 });
 
