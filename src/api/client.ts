@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance, type InternalAxiosRequestConfig } from "axios";
 import type { z } from "zod";
+import { AdaptivePace } from "./adaptive-pace";
 import { ChatHubApiError } from "./errors";
 import { describeFailure, type FailedCall } from "./failure";
 import { ListCache } from "./list-cache";
@@ -39,6 +40,9 @@ export interface ClientStats {
   byRoute: Record<string, number>;
   listCacheHits: number;
   listsShared: number;
+  /** Answers of 429, and the pace they have left (requests per second). */
+  rateLimited: number;
+  requestsPerSecond: number;
 }
 
 interface Call extends Omit<FailedCall, "timeoutMs"> {
@@ -61,11 +65,13 @@ export class ChatHubClient {
   /** Organization of every operator id seen, so a status change knows which cached list it spoils. */
   readonly #organizationOfOperator = new Map<number, number>();
   readonly #attemptsByRoute = new Map<string, number>();
+  readonly #pace: AdaptivePace;
 
   constructor(options: ChatHubClientOptions) {
     this.#options = resolveClientOptions(options);
     this.#redactor = new Redactor(this.#options.token);
     this.#lists = new ListCache(this.#options.listCacheTtlMs);
+    this.#pace = new AdaptivePace(this.#options.requestsPerSecond);
     this.#http = axios.create({
       baseURL: this.#options.baseUrl,
       timeout: this.#options.timeoutMs,
@@ -80,12 +86,14 @@ export class ChatHubClient {
         "User-Agent": this.#options.userAgent,
       },
     });
+    // The rate limit first: it must see every attempt's answer, not only the last.
+    installRateLimit(this.#http, this.#pace, (config) => this.#countAttempt(config));
     installRetries(this.#http, {
       maxRetries: this.#options.maxRetries,
       baseDelayMs: this.#options.retryBaseDelayMs,
       maxDelayMs: this.#options.retryMaxDelayMs,
+      rateLimitBaseDelayMs: this.#options.rateLimitBackoffMs,
     });
-    installRateLimit(this.#http, this.#options.requestsPerSecond, (config) => this.#countAttempt(config));
   }
 
   /** The API root this client talks to. */
@@ -201,7 +209,14 @@ export class ChatHubClient {
     const byRoute = Object.fromEntries(this.#attemptsByRoute);
     const attempts = [...this.#attemptsByRoute.values()].reduce((sum, count) => sum + count, 0);
     const { hits, shared } = this.#lists.stats();
-    return { attempts, byRoute, listCacheHits: hits, listsShared: shared };
+    return {
+      attempts,
+      byRoute,
+      listCacheHits: hits,
+      listsShared: shared,
+      rateLimited: this.#pace.rateLimitedCount,
+      requestsPerSecond: this.#pace.perSecond(),
+    };
   }
 
   /**
