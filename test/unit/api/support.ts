@@ -55,7 +55,7 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-type Answer = { status?: number; headers?: Record<string, string>; body?: string };
+export type Answer = { status?: number; headers?: Record<string, string>; body?: string };
 
 /**
  * A tiny HTTP server answering each request with whatever `answer` returns, and recording what
