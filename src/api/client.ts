@@ -45,6 +45,9 @@ export interface ClientStats {
   requestsPerSecond: number;
 }
 
+/** How a successful write changed an organization's list; undefined when that cannot be told. */
+type WriteThrough = (organizationId: number, list: Operator[]) => Operator[] | undefined;
+
 interface Call extends Omit<FailedCall, "timeoutMs"> {
   method: "GET" | "POST";
   headers: Record<string, string>;
@@ -135,8 +138,9 @@ export class ChatHubClient {
     if (sent.length === 0) return [];
     const organizationIds = [...new Set(sent.map((operator) => operator.organizationId))];
     const subject = `organization${organizationIds.length > 1 ? "s" : ""} ${organizationIds.join(", ")}`;
-    const body = await this.#writing(organizationIds, () =>
-      this.#send({
+    let created: SynchronizedOperator[] = [];
+    await this.#writing(organizationIds, async () => {
+      const body = await this.#send({
         method: "POST",
         path,
         subject,
@@ -144,12 +148,18 @@ export class ChatHubClient {
         body: sent,
         sent,
         retryOnlyIf: isSynchronizeWorthRetrying,
-      }),
-    );
-    const created = this.#parse(synchronizedOperatorListSchema, body, "POST", path, sent.length);
-    created.forEach((operator, index) => {
-      const organizationId = sent[index]?.organizationId;
-      if (organizationId !== undefined) this.#organizationOfOperator.set(operator.id, organizationId);
+      });
+      created = this.#parse(synchronizedOperatorListSchema, body, "POST", path, sent.length);
+      created.forEach((operator, index) => {
+        const organizationId = sent[index]?.organizationId;
+        if (organizationId !== undefined) this.#organizationOfOperator.set(operator.id, organizationId);
+      });
+      // What ChatHub just created joins the cached lists, so the next batch need not list again.
+      return (organizationId, list) =>
+        withCreated(
+          list,
+          created.filter((_, index) => sent[index]?.organizationId === organizationId),
+        );
     });
     return created;
   }
@@ -163,15 +173,17 @@ export class ChatHubClient {
     const organizationId = organizationIdHint ?? this.#organizationOfOperator.get(id);
     const subject = `operator ${id}${organizationId !== undefined ? ` of organization ${organizationId}` : ""}`;
     const change = requireStatusChange({ id, status }, { method: "POST", path, subject });
-    await this.#writing(organizationId === undefined ? undefined : [organizationId], () =>
-      this.#send({
+    await this.#writing(organizationId === undefined ? undefined : [organizationId], async () => {
+      await this.#send({
         method: "POST",
         path,
         subject,
         headers: { "Content-Type": "application/json" },
         body: change,
-      }),
-    );
+      });
+      // A deleted operator may or may not stay listed (open question 1): only ChatHub can tell.
+      return status === 2 ? undefined : (_, list) => withStatus(list, id, status);
+    });
   }
 
   /** The operator with that id, read from its organization's list (the API has no read-one endpoint). */
@@ -220,19 +232,28 @@ export class ChatHubClient {
   }
 
   /**
-   * Runs a write with the affected lists dropped before it (so no new list joins a stale one) and
-   * after it (so a list that raced with it is not kept). Unknown organizations drop every list.
+   * Runs a write; afterwards no list that raced with it is kept or joined. When it succeeds and
+   * says how it changed an organization's list, the cached list is changed with it (write-through,
+   * so the next batch need not list again); otherwise the affected lists are dropped (every list,
+   * for an unknown organization). Until the write is done, readers see the lists from before it.
    */
-  async #writing<T>(organizationIds: readonly number[] | undefined, write: () => Promise<T>): Promise<T> {
+  async #writing(
+    organizationIds: readonly number[] | undefined,
+    write: () => Promise<WriteThrough | undefined>,
+  ) {
     const drop = () => {
       if (organizationIds === undefined) this.#lists.invalidateAll();
       else for (const organizationId of organizationIds) this.#lists.invalidate(organizationId);
     };
-    drop();
+    let writeThrough: WriteThrough | undefined;
     try {
-      return await write();
+      writeThrough = await write();
     } finally {
-      drop();
+      if (writeThrough === undefined || organizationIds === undefined) drop();
+      else
+        for (const organizationId of organizationIds) {
+          this.#lists.update(organizationId, (list) => writeThrough?.(organizationId, list));
+        }
     }
   }
 
@@ -359,4 +380,27 @@ function requireStatusChange(
     message: issue.message,
   }));
   throw invalidInput(where, details, details.map((detail) => `${detail.field} ${detail.message}`).join("; "));
+}
+
+/** The list with operators ChatHub just created (or, reusing a name, returned) in it, once each. */
+function withCreated(list: Operator[], created: SynchronizedOperator[]): Operator[] | undefined {
+  // The synchronize answer has no organization object: it is taken from the list itself.
+  const organization = list[0]?.organization;
+  if (organization === undefined) return created.length === 0 ? list : undefined;
+  const createdIds = new Set(created.map((operator) => operator.id));
+  return [
+    ...list.filter((operator) => !createdIds.has(operator.id)),
+    ...created.map((operator) => ({
+      id: operator.id,
+      name: operator.name,
+      status: operator.status,
+      organization,
+    })),
+  ];
+}
+
+/** The list with one operator's new status; undefined if the list does not show it. */
+function withStatus(list: Operator[], id: number, status: OperatorStatusCode): Operator[] | undefined {
+  if (!list.some((operator) => operator.id === id)) return undefined;
+  return list.map((operator) => (operator.id === id ? { ...operator, status } : operator));
 }
