@@ -49,7 +49,10 @@ export interface EmulatorBehaviour {
   failureRate: number;
   /** Requests per second, over all /api routes, beyond which the answer is 429 (SMSBAT's documented body); null = unlimited. */
   rateLimitPerSecond: number | null;
-  /** Requests accepted at once after a quiet spell (the token bucket's size); null = `rateLimitPerSecond`. SMSBAT documents 75 for 50/s. */
+  /**
+   * With a burst, the limit is a token bucket of this size refilled at `rateLimitPerSecond` (SMSBAT
+   * documents 75 for 50/s); null keeps the original rule: at most `rateLimitPerSecond` in any one second.
+   */
   rateLimitBurst: number | null;
   /** Whether a 429 carries a Retry-After header (SMSBAT does not promise one). */
   rateLimitRetryAfter: boolean;

@@ -219,7 +219,7 @@ export function addEmulatorCommand(program: Command): Command {
     .addOption(
       new Option(
         "--rate-limit-burst <requests>",
-        "requests accepted at once after a quiet spell (SMSBAT documents 75 for 50/s) [default: the --rate-limit]",
+        "make --rate-limit a token bucket of this size (SMSBAT documents 75 for 50/s) [default: none, at most --rate-limit in any second]",
       )
         .env(env("RATE_LIMIT_BURST"))
         .argParser(numberBetween("--rate-limit-burst", 1, 1_000_000)),

@@ -1,5 +1,6 @@
 import type { EmulatorBehaviour } from "./behaviour";
 import { createRandom } from "./random";
+import { SlidingWindowRateLimiter } from "./rate-limiter";
 import { type RateDecision, TokenBucket } from "./token-bucket";
 
 /**
@@ -11,7 +12,8 @@ export class FaultInjector {
   private spikeRandom: () => number;
   private failureRandom: () => number;
   private dropRandom: () => number;
-  private readonly rateLimiter = new TokenBucket();
+  private readonly slidingWindow = new SlidingWindowRateLimiter();
+  private readonly tokenBucket = new TokenBucket();
 
   constructor(private readonly behaviour: () => EmulatorBehaviour) {
     const { seed } = behaviour();
@@ -37,7 +39,9 @@ export class FaultInjector {
   rateLimit(now: number): RateDecision {
     const { rateLimitPerSecond, rateLimitBurst } = this.behaviour();
     if (rateLimitPerSecond === null) return { allowed: true };
-    return this.rateLimiter.decide(rateLimitPerSecond, rateLimitBurst ?? rateLimitPerSecond, now);
+    // Without a burst, the original switch: at most `rateLimitPerSecond` in any one second.
+    if (rateLimitBurst === null) return this.slidingWindow.decide(rateLimitPerSecond, now);
+    return this.tokenBucket.decide(rateLimitPerSecond, rateLimitBurst, now);
   }
 
   shouldFail(): boolean {
@@ -52,6 +56,7 @@ export class FaultInjector {
 
   /** Forgets the requests the rate limiter has seen, e.g. after its limit changed. */
   resetRateLimit(): void {
-    this.rateLimiter.reset();
+    this.slidingWindow.reset();
+    this.tokenBucket.reset();
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../../src/emulator/random";
+import { SlidingWindowRateLimiter } from "../../../src/emulator/rate-limiter";
 import { seedSnapshot } from "../../../src/emulator/seed-data";
 import { RosterStore } from "../../../src/emulator/store";
 import { TokenBucket } from "../../../src/emulator/token-bucket";
@@ -47,6 +48,18 @@ describe("RosterStore", () => {
     store.setStatus(101, 1);
     store.createOperator(24, "New");
     expect(changes).toBe(2);
+  });
+});
+
+describe("SlidingWindowRateLimiter", () => {
+  it("allows `limit` requests per rolling second and says when to retry", () => {
+    const limiter = new SlidingWindowRateLimiter();
+    expect(limiter.decide(2, 0)).toEqual({ allowed: true });
+    expect(limiter.decide(2, 100)).toEqual({ allowed: true });
+    expect(limiter.decide(2, 200)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(limiter.decide(2, 1000)).toEqual({ allowed: true });
+    expect(limiter.decide(2, 1050)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(limiter.decide(2, 1100)).toEqual({ allowed: true });
   });
 });
 
