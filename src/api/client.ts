@@ -28,12 +28,6 @@ import {
 } from "./schemas";
 import type { OperatorStatusCode } from "./status";
 
-export const ROUTES = {
-  list: "GET /api/operator",
-  synchronize: "POST /api/operator/synchronize",
-  status: "POST /api/operator/status",
-} as const;
-
 /** HTTP attempts made by one client (retries included), and list calls answered without one. */
 export interface ClientStats {
   attempts: number;

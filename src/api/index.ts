@@ -1,4 +1,4 @@
-export { ChatHubClient, type ClientStats, ROUTES } from "./client";
+export { ChatHubClient, type ClientStats } from "./client";
 export {
   ChatHubAmbiguousError,
   ChatHubApiError,
@@ -8,6 +8,14 @@ export {
   isChatHubAmbiguousError,
   isChatHubApiError,
 } from "./errors";
+export {
+  formatOperatorRef,
+  importOrganizationProblem,
+  operatorNameSchema,
+  operatorRefSchema,
+  organizationIdSchema,
+  parseOperatorRef,
+} from "./operator-rules";
 export { type ChatHubClientOptions, DEFAULT_CLIENT_OPTIONS } from "./options";
 export {
   normalizeOperatorName,
@@ -20,7 +28,6 @@ export {
   type Operator,
   operatorListSchema,
   operatorSchema,
-  operatorStatusSchema,
   type StatusChange,
   type SynchronizedOperator,
   statusChangeSchema,
@@ -28,12 +35,15 @@ export {
   synchronizedOperatorSchema,
 } from "./schemas";
 export {
-  isOperatorStatusCode,
-  isOperatorStatusName,
+  DESIRED_STATUSES,
+  type DesiredStatus,
+  desiredStatusSchema,
+  isLive,
+  liveStatusName,
   OPERATOR_STATUS,
-  OPERATOR_STATUS_NAMES,
   type OperatorStatusCode,
   type OperatorStatusName,
+  operatorStatusSchema,
   statusCode,
   statusName,
 } from "./status";

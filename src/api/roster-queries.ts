@@ -1,4 +1,5 @@
 import type { Operator } from "./schemas";
+import { isLive, OPERATOR_STATUS } from "./status";
 
 /** Counts per status for one organization, as the vendor's statistics example reports them. */
 export interface OperatorStatistics {
@@ -21,16 +22,21 @@ export function operatorsNamed(operators: readonly Operator[], name: string): Op
 
 /** The first operator with that name that is not deleted. */
 export function firstLiveOperatorNamed(operators: readonly Operator[], name: string): Operator | undefined {
-  return operatorsNamed(operators, name).find((operator) => operator.status !== 2);
+  return operatorsNamed(operators, name).find(isLive);
 }
 
 export function activeOnly(operators: readonly Operator[]): Operator[] {
-  return operators.filter((operator) => operator.status === 0);
+  return operators.filter((operator) => operator.status === OPERATOR_STATUS.active);
 }
 
 /** Deleted counts only what the list shows: 0 where ChatHub hides deleted operators. */
 export function rosterStatistics(operators: readonly Operator[]): OperatorStatistics {
   const count = (status: Operator["status"]) =>
     operators.filter((operator) => operator.status === status).length;
-  return { total: operators.length, active: count(0), inactive: count(1), deleted: count(2) };
+  return {
+    total: operators.length,
+    active: count(OPERATOR_STATUS.active),
+    inactive: count(OPERATOR_STATUS.inactive),
+    deleted: count(OPERATOR_STATUS.deleted),
+  };
 }

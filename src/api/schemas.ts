@@ -1,11 +1,10 @@
 import { z } from "zod";
+import { operatorStatusSchema } from "./status";
 
 /** The vendor's documented limit on an operator's name. */
 export const MAX_OPERATOR_NAME_LENGTH = 100;
 
 const id = z.number().int().positive();
-
-export const operatorStatusSchema = z.literal([0, 1, 2], { error: "expected 0, 1 or 2" });
 
 /** An operator as `GET /api/operator` lists it. Extra fields are tolerated (and dropped). */
 export const operatorSchema = z.object({

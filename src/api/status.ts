@@ -1,10 +1,24 @@
+import { z } from "zod";
+
 /** Operator status codes exactly as the ChatHub API sends and accepts them. */
 export const OPERATOR_STATUS = { active: 0, inactive: 1, deleted: 2 } as const;
 
 export type OperatorStatusName = keyof typeof OPERATOR_STATUS;
 export type OperatorStatusCode = (typeof OPERATOR_STATUS)[OperatorStatusName];
 
-export const OPERATOR_STATUS_NAMES: readonly OperatorStatusName[] = ["active", "inactive", "deleted"];
+/** The statuses a program may ask for: deleting an operator is removing it from the program. */
+export const DESIRED_STATUSES = ["active", "inactive"] as const;
+export type DesiredStatus = (typeof DESIRED_STATUSES)[number];
+
+/** A status code as the API carries it. */
+export const operatorStatusSchema = z.literal(Object.values(OPERATOR_STATUS), {
+  error: "expected 0, 1 or 2",
+});
+
+/** A status a program asks for; `fix` says how to delete instead (it depends on where it is written). */
+export function desiredStatusSchema(fix: string) {
+  return z.enum(DESIRED_STATUSES, { error: `must be "active" or "inactive" (${fix})` }).default("active");
+}
 
 const NAME_BY_CODE: Record<OperatorStatusCode, OperatorStatusName> = {
   0: "active",
@@ -22,10 +36,14 @@ export function statusCode(name: OperatorStatusName): OperatorStatusCode {
   return OPERATOR_STATUS[name];
 }
 
-export function isOperatorStatusCode(value: unknown): value is OperatorStatusCode {
-  return value === 0 || value === 1 || value === 2;
+/** Whether an operator still exists for ChatHub's users: anything but deleted (ChatHub keeps deleted ones). */
+export function isLive(operator: { status: OperatorStatusCode }): boolean {
+  return operator.status !== OPERATOR_STATUS.deleted;
 }
 
-export function isOperatorStatusName(value: unknown): value is OperatorStatusName {
-  return typeof value === "string" && (OPERATOR_STATUS_NAMES as readonly string[]).includes(value);
+/** The status of a live operator, as a program writes it. */
+export function liveStatusName(code: OperatorStatusCode): DesiredStatus {
+  const name = statusName(code);
+  if (name === "deleted") throw new Error("a deleted operator has no live status");
+  return name;
 }

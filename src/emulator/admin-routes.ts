@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { emulatorBehaviourPatchSchema } from "./behaviour";
+import type { CallFault } from "./call-faults";
 import type { EmulatorContext } from "./context";
 import { describeNameProblem } from "./operator-name";
 import { toFieldProblems } from "./request-schemas";
@@ -38,6 +39,23 @@ export function registerAdminRoutes(app: FastifyInstance, context: EmulatorConte
     }
     context.setBehaviour(patch.data);
     return context.behaviour();
+  });
+
+  // Faults aimed at chosen calls of a route: { route, call?, times?, answer } (see call-faults.ts).
+  app.get("/_emulator/faults", async () => context.callFaults.list());
+
+  app.post("/_emulator/faults", async (request, reply) => {
+    try {
+      context.callFaults.arm(request.body as CallFault);
+    } catch (error) {
+      return reply.code(400).send({ message: (error as Error).message });
+    }
+    return reply.code(201).send(context.callFaults.list());
+  });
+
+  app.delete("/_emulator/faults", async () => {
+    context.callFaults.clear();
+    return [];
   });
 
   app.get("/_emulator/organizations", async () => store.organizations());

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { TIMEOUT_HOLD_MS } from "./call-faults";
 import type { EmulatorContext } from "./context";
 import { routeKeyOf } from "./counters";
 import { TOO_MANY_REQUESTS_BODY } from "./documented-limits";
@@ -23,11 +24,13 @@ export function dropConnection(context: EmulatorContext, request: FastifyRequest
  */
 export function installApiGate(app: FastifyInstance, context: EmulatorContext): void {
   app.decorateRequest("organizationGrant", null);
+  app.decorateRequest("loseAnswer", false);
 
   app.addHook("onRequest", async (request, reply) => {
     const path = pathOf(request.url);
     if (!isApiPath(path)) return;
     context.counters.countRequest(routeKeyOf(request.method, path));
+    const aimed = context.callFaults.take(`${request.method} ${path}`);
 
     if (context.behaviour().hang) {
       await context.shutdown.whenStarted();
@@ -49,6 +52,18 @@ export function installApiGate(app: FastifyInstance, context: EmulatorContext): 
       return;
     }
 
+    if (aimed === 500 || aimed === 503) {
+      reply.code(aimed).send({ message: `fault injected by the emulator (${aimed})` });
+      return;
+    }
+    if (aimed === "timeout") {
+      await context.shutdown.sleep(TIMEOUT_HOLD_MS);
+      dropConnection(context, request, reply);
+      return;
+    }
+    // Applied by its route, then the answer is lost (see onSend).
+    if (aimed === "lost-answer") request.loseAnswer = true;
+
     if (context.faults.shouldFail()) {
       reply.code(503).send({ message: "service unavailable (failure injected by the emulator)" });
       return;
@@ -65,7 +80,13 @@ export function installApiGate(app: FastifyInstance, context: EmulatorContext): 
   // Synchronous on purpose: the reply is then fully sent when send() returns, which the
   // early answers above rely on, and the count is in place before the client sees the answer.
   app.addHook("onSend", (request, reply, payload, done) => {
-    if (isApiPath(pathOf(request.url))) context.counters.countOutcome(reply.statusCode);
+    if (request.loseAnswer) {
+      // The route has done its work; the client never hears of it.
+      request.raw.socket.destroy();
+      context.counters.countOutcome("dropped");
+    } else if (isApiPath(pathOf(request.url))) {
+      context.counters.countOutcome(reply.statusCode);
+    }
     done(null, payload);
   });
 

@@ -1,5 +1,6 @@
 import type { OrganizationGrant, TokenRegistry } from "./access";
 import type { EmulatorBehaviour } from "./behaviour";
+import type { CallFaults } from "./call-faults";
 import type { Counters } from "./counters";
 import type { FaultInjector } from "./faults";
 import type { Shutdown } from "./shutdown";
@@ -11,6 +12,8 @@ export interface EmulatorContext {
   behaviour(): EmulatorBehaviour;
   setBehaviour(patch: Partial<EmulatorBehaviour>): void;
   faults: FaultInjector;
+  /** Faults aimed at chosen calls of a route (armed by tests through the admin routes). */
+  callFaults: CallFaults;
   counters: Counters;
   tokens: TokenRegistry;
   shutdown: Shutdown;
@@ -24,5 +27,7 @@ declare module "fastify" {
   interface FastifyRequest {
     /** The organizations the request's company token may reach; set for /api requests that authenticated. */
     organizationGrant: OrganizationGrant | null;
+    /** Set by an armed "lost-answer" fault: the request is applied, then its connection reset. */
+    loseAnswer: boolean;
   }
 }

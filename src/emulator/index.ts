@@ -1,5 +1,6 @@
 export { DEFAULT_EMULATOR_TOKEN } from "./access";
 export { DEFAULT_EMULATOR_BEHAVIOUR, type EmulatorBehaviour } from "./behaviour";
+export type { ArmedCallFault, CallFault, CallFaultAnswer } from "./call-faults";
 export type { RouteCounters } from "./counters";
 export { DOCUMENTED_RATE_LIMIT, TOO_MANY_REQUESTS_BODY } from "./documented-limits";
 export { type EmulatorOptions, type RunningEmulator, startEmulator } from "./server";

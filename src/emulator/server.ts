@@ -4,6 +4,7 @@ import { DEFAULT_EMULATOR_TOKEN, TokenRegistry } from "./access";
 import { registerAdminRoutes } from "./admin-routes";
 import { installApiGate } from "./api-gate";
 import { DEFAULT_EMULATOR_BEHAVIOUR, type EmulatorBehaviour, parseBehaviourPatch } from "./behaviour";
+import { type ArmedCallFault, type CallFault, CallFaults } from "./call-faults";
 import type { EmulatorContext } from "./context";
 import { Counters, type RouteCounters } from "./counters";
 import { installErrorAnswers } from "./error-answers";
@@ -54,6 +55,12 @@ export interface RunningEmulator {
   setOperatorStatus(id: number, status: OperatorStatusCode): void;
   /** Accepts another company token for some organizations, or all ("*"). */
   grantToken(token: string, organizations: number[] | "*"): void;
+  /** Makes chosen calls of one route fail, counted from now (see CallFaults); usable while a deployment runs. */
+  failCalls(fault: CallFault): void;
+  /** The faults armed with failCalls that have calls left to hit. */
+  armedCallFaults(): ArmedCallFault[];
+  /** Disarms every fault armed with failCalls. */
+  clearCallFaults(): void;
   /** [] when the store is consistent, otherwise one line per violation. */
   checkInvariants(): string[];
 }
@@ -93,6 +100,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
 
   const faults = new FaultInjector(() => behaviour);
+  const callFaults = new CallFaults();
   const counters = new Counters();
   const shutdown = new Shutdown();
 
@@ -108,6 +116,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     behaviour: () => ({ ...behaviour }),
     setBehaviour,
     faults,
+    callFaults,
     counters,
     tokens,
     shutdown,
@@ -165,6 +174,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       store.createOperator(organizationId, name, status ?? 0),
     setOperatorStatus: (id, status) => store.setStatus(id, status),
     grantToken: (token, organizations) => tokens.grant(token, organizations),
+    failCalls: (fault) => callFaults.arm(fault),
+    armedCallFaults: () => callFaults.list(),
+    clearCallFaults: () => callFaults.clear(),
     checkInvariants: () => store.checkInvariants(),
   };
 }

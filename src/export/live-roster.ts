@@ -1,4 +1,4 @@
-import { normalizeOperatorName, type Operator, statusName } from "../api";
+import { isLive, liveStatusName, normalizeOperatorName, type Operator } from "../api";
 import { checkRosterEntry, type RosterEntry } from "../roster/roster-entry";
 import { keyIdentity, rosterKeyOf } from "../roster/roster-keys";
 
@@ -21,7 +21,7 @@ export interface LiveRoster {
  * name, a name ChatHub's rules refuse) are skipped with the reason.
  */
 export function liveRoster(organizationId: number, operators: readonly Operator[]): LiveRoster {
-  const live = operators.filter((operator) => operator.status !== 2).sort((a, b) => a.id - b.id);
+  const live = operators.filter(isLive).sort((a, b) => a.id - b.id);
   const skipped: LiveRoster["skipped"] = [];
   const firstByName = new Map<string, Operator>();
   const keys = new Set<string>();
@@ -41,7 +41,7 @@ export function liveRoster(organizationId: number, operators: readonly Operator[
     const entry: ExportedEntry = {
       id: operator.id,
       name: operator.name,
-      status: statusName(operator.status) as "active" | "inactive",
+      status: liveStatusName(operator.status),
       key,
       import: `${organizationId}/${operator.id}`,
     };

@@ -3,6 +3,7 @@ import {
   type ChatHubClient,
   isChatHubAmbiguousError,
   isChatHubApiError,
+  isLive,
   normalizeOperatorName,
   type Operator,
   type OperatorStatusCode,
@@ -113,7 +114,7 @@ export class OrganizationCreateBatcher {
     const liveByName = new Map<string, Operator>();
     for (const operator of roster) {
       const key = normalizeOperatorName(operator.name);
-      if (operator.status !== 2 && !liveByName.has(key)) liveByName.set(key, operator);
+      if (isLive(operator) && !liveByName.has(key)) liveByName.set(key, operator);
     }
     const toSend: PendingCreate[] = [];
     const namesInBatch = new Set<string>();
@@ -188,7 +189,7 @@ export class OrganizationCreateBatcher {
       for (const entry of entries) entry.reject(unconfirmed(this.organizationId, entry.name, cause, error));
       return;
     }
-    const newcomers = roster.filter((operator) => !knownIds.has(operator.id) && operator.status !== 2);
+    const newcomers = roster.filter((operator) => !knownIds.has(operator.id) && isLive(operator));
     const claimed = new Set<number>();
     const missing: PendingCreate[] = [];
     for (const entry of entries) {

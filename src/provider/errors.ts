@@ -18,19 +18,3 @@ export class NameClashError extends Error {
     );
   }
 }
-
-/** A create, an update or a delete that failed after the operator was created. */
-export interface PartialCreateError extends Error {
-  /** Pulumi records the operator under this id, so it is neither lost nor created twice. */
-  id: string;
-  properties: Record<string, unknown>;
-  reasons: string[];
-}
-
-export function partialCreateError(
-  message: string,
-  id: string,
-  properties: Record<string, unknown>,
-): PartialCreateError {
-  return Object.assign(new Error(message), { id, properties, reasons: [message] });
-}

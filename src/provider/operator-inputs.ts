@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { MAX_OPERATOR_NAME_LENGTH } from "../api";
+import {
+  desiredStatusSchema,
+  importOrganizationProblem,
+  operatorNameSchema,
+  operatorRefSchema,
+  organizationIdSchema,
+} from "../api";
 
 /** The marker Pulumi puts in place of a value that is not known yet (during preview). */
 export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -9,43 +15,16 @@ export const PROVIDER_KEY = "__provider";
 
 export const OPERATOR_PROPERTIES = ["organizationId", "name", "status", "adopt", "importFrom"] as const;
 
-// C0 and C1 control characters (tabs and newlines included): a display name never needs them.
-const CONTROL_CHARACTERS = /\p{Cc}/u;
-
 /**
- * A ChatHubOperator's inputs, as the provider checks them at `pulumi preview`. Each message
- * says what is wrong and how to fix it; the caller adds the operator and the property.
+ * A ChatHubOperator's inputs, as the provider checks them at `pulumi preview`, from the operator
+ * rules every description of an operator shares (src/api/operator-rules.ts).
  */
 export const operatorInputsSchema = z.strictObject({
-  organizationId: z
-    .number({ error: "must be a number: the id of the ChatHub organization, e.g. 24" })
-    .int({ error: "must be a whole number: the id of the ChatHub organization, e.g. 24" })
-    .positive({ error: "must be a positive id: the id of the ChatHub organization, e.g. 24" }),
-  name: z
-    .string({ error: "must be a string: the operator's display name" })
-    .transform((name) => name.trim())
-    .pipe(
-      z
-        .string()
-        .min(1, { error: "must not be blank: give the operator's display name" })
-        .max(MAX_OPERATOR_NAME_LENGTH, {
-          error: (issue) =>
-            `is ${String(issue.input).length} characters long; ChatHub allows at most ${MAX_OPERATOR_NAME_LENGTH}: shorten it`,
-        })
-        .refine((name) => !CONTROL_CHARACTERS.test(name), {
-          error: "contains a control character (such as a tab or a newline): remove it",
-        }),
-    ),
-  status: z
-    .enum(["active", "inactive"], {
-      error: 'must be "active" or "inactive" (to delete an operator, remove the resource)',
-    })
-    .default("active"),
+  organizationId: organizationIdSchema,
+  name: operatorNameSchema,
+  status: desiredStatusSchema("to delete an operator, remove the resource"),
   adopt: z.boolean({ error: "must be true or false" }).default(false),
-  importFrom: z
-    .string({ error: 'must be "<organizationId>/<operatorId>", e.g. "24/104"' })
-    .regex(/^[1-9]\d*\/[1-9]\d*$/, { error: 'must be "<organizationId>/<operatorId>", e.g. "24/104"' })
-    .optional(),
+  importFrom: operatorRefSchema.optional(),
 });
 
 export type OperatorInputs = z.infer<typeof operatorInputsSchema>;
@@ -108,18 +87,8 @@ export function checkOperatorInputs(raw: Record<string, unknown>): CheckedInputs
   if (failures.length > 0 || !parsed.success) return { ok: false, failures };
   const inputs = parsed.data as OperatorInputs;
   if (inputs.importFrom !== undefined && inputs.organizationId !== undefined) {
-    const [organization] = inputs.importFrom.split("/");
-    if (Number(organization) !== inputs.organizationId) {
-      return {
-        ok: false,
-        failures: [
-          {
-            property: "importFrom",
-            reason: `import id "${inputs.importFrom}" names organization ${organization}, but organizationId is ${inputs.organizationId}: make them agree`,
-          },
-        ],
-      };
-    }
+    const problem = importOrganizationProblem(inputs.importFrom, inputs.organizationId);
+    if (problem !== undefined) return { ok: false, failures: [{ property: "importFrom", reason: problem }] };
   }
   return { ok: true, inputs, unknown };
 }

@@ -1,6 +1,14 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { type ChatHubClient, isChatHubApiError, type Operator, statusCode, statusName } from "../api";
-import { partialCreateError } from "./errors";
+import {
+  type ChatHubClient,
+  isChatHubApiError,
+  isLive,
+  liveStatusName,
+  OPERATOR_STATUS,
+  type Operator,
+  type OperatorStatusCode,
+  statusCode,
+} from "../api";
 import { diffOperator } from "./operator-diff";
 import {
   checkOperatorInputs,
@@ -9,6 +17,7 @@ import {
   PROVIDER_KEY,
   parseCheckedInputs,
 } from "./operator-inputs";
+import { partialResultError, storable } from "./partial-result";
 import { ProviderRuntime } from "./provider-runtime";
 import { formatResourceId, parseResourceId } from "./resource-id";
 
@@ -52,16 +61,17 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
         await client.setStatus(found.id, wanted, desired.organizationId);
       } catch (error) {
         // The operator exists: Pulumi must record it, so the next `up` updates it instead of creating another.
-        throw partialCreateError(
+        throw partialResultError(
           `Operator "${desired.name}" was created as ${id} but setting its status to ${desired.status} failed: ${messageOf(error)}. Run \`pulumi up\` again to finish.`,
           id,
-          { ...state, status: statusName(found.status) },
+          { ...state, status: liveStatusName(found.status) },
+          inputs,
         );
       }
     }
     return {
       id,
-      outs: { ...state, organizationName: await organizationName(client, desired.organizationId) },
+      outs: storable({ ...state, organizationName: await runtime.organizationName(desired.organizationId) }),
     };
   },
 
@@ -70,14 +80,14 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
     const client = runtime.client();
     const live = (await client.listOperators(organizationId)).find((operator) => operator.id === operatorId);
     // Gone (missing, or soft-deleted): no id, so Pulumi drops it and the next `up` re-creates it.
-    if (!live || live.status === 2) return { id: "", props: {} };
+    if (!live || !isLive(live)) return { id: "", props: {} };
     const previous = props as Partial<OperatorState>;
     const state: OperatorState = {
       organizationId,
       // Names are compared trimmed everywhere (inputs are trimmed), so a name stored with
       // surrounding blanks does not look like a rename.
       name: live.name.trim(),
-      status: statusName(live.status) as OperatorState["status"],
+      status: liveStatusName(live.status),
       adopt: previous.adopt ?? false,
       operatorId,
       organizationName: live.organization.name,
@@ -96,17 +106,17 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
       );
     }
     return {
-      outs: {
+      outs: storable({
         ...stateOf(desired, operatorId, statusCode(desired.status)),
         organizationName: old.organizationName,
-      },
+      }),
     };
   },
 
   async delete(id) {
     const { organizationId, operatorId } = parseResourceId(id);
     try {
-      await runtime.client().setStatus(operatorId, 2, organizationId);
+      await runtime.client().setStatus(operatorId, OPERATOR_STATUS.deleted, organizationId);
     } catch (error) {
       // Already gone is what delete wants.
       if (isChatHubApiError(error) && error.kind === "not-found") return;
@@ -115,11 +125,11 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
   },
 };
 
-function stateOf(desired: OperatorInputs, operatorId: number, status: 0 | 1 | 2): OperatorState {
+function stateOf(desired: OperatorInputs, operatorId: number, status: OperatorStatusCode): OperatorState {
   const state: OperatorState = {
     organizationId: desired.organizationId,
     name: desired.name,
-    status: statusName(status) as OperatorState["status"],
+    status: liveStatusName(status),
     adopt: desired.adopt,
     operatorId,
   };
@@ -131,7 +141,7 @@ function stateOf(desired: OperatorInputs, operatorId: number, status: 0 | 1 | 2)
 async function findImported(client: ChatHubClient, desired: OperatorInputs, importId: string) {
   const { organizationId, operatorId } = parseResourceId(importId);
   const live = await client.findById(organizationId, operatorId);
-  if (!live || live.status === 2) {
+  if (!live || !isLive(live)) {
     throw new Error(
       `Cannot import ${importId}: organization ${organizationId} has no live operator ${operatorId}. ` +
         "Check the id (`npx pulumi-chathub export --org " +
@@ -153,38 +163,37 @@ function importMismatches(live: Operator, desired: OperatorInputs): string[] {
   const mismatches: string[] = [];
   if (live.name.trim() !== desired.name)
     mismatches.push(`its name is "${live.name}", the program says "${desired.name}"`);
-  if (statusName(live.status) !== desired.status) {
-    mismatches.push(`its status is ${statusName(live.status)}, the program says ${desired.status}`);
+  if (live.status !== statusCode(desired.status)) {
+    mismatches.push(`its status is ${liveStatusName(live.status)}, the program says ${desired.status}`);
   }
   return mismatches;
 }
 
-/** Organization names are learned once per process: they do not change during a deployment. */
-const organizationNames = new Map<number, Promise<string | undefined>>();
-
-/** The organization's display name; the list that tells it is shared by a whole batch. */
-function organizationName(client: ChatHubClient, organizationId: number): Promise<string | undefined> {
-  let name = organizationNames.get(organizationId);
-  if (!name) {
-    name = client
-      .listOperators(organizationId)
-      .then((roster) => roster[0]?.organization.name)
-      .catch(() => undefined); // cosmetic: a refresh fills it in
-    organizationNames.set(organizationId, name);
-  }
-  return name;
-}
-
+/**
+ * Runs a status change; when ChatHub refuses it because the operator is gone (404, or a 400 for
+ * a deleted operator: the vendor does not say which), says so and how to recover.
+ */
 async function explainMissing(id: string, call: () => Promise<void>): Promise<void> {
   try {
     await call();
   } catch (error) {
-    if (isChatHubApiError(error) && error.kind === "not-found") {
+    if (isChatHubApiError(error) && (error.kind === "not-found" || (await isGone(id)))) {
       throw new Error(
         `Operator ${id} no longer exists in ChatHub (deleted by hand?). Run \`pulumi refresh\` to drop it from the state; the next \`pulumi up\` creates it again.`,
       );
     }
     throw error;
+  }
+}
+
+/** Whether ChatHub no longer has the operator live (missing or deleted); false when it cannot tell. */
+async function isGone(id: string): Promise<boolean> {
+  const { organizationId, operatorId } = parseResourceId(id);
+  try {
+    const live = await runtime.client().findById(organizationId, operatorId);
+    return !live || !isLive(live);
+  } catch {
+    return false;
   }
 }
 

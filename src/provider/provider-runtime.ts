@@ -23,6 +23,8 @@ export class ProviderRuntime {
   #settings: ProviderSettings | undefined;
   #client: ChatHubClient | undefined;
   readonly #batchers = new Map<number, OrganizationCreateBatcher>();
+  /** Organization display names: they do not change during a deployment. */
+  readonly #organizationNames = new Map<number, Promise<string | undefined>>();
 
   #watchingEngine = false;
 
@@ -31,6 +33,7 @@ export class ProviderRuntime {
     this.#settings = readProviderSettings(config);
     this.#client = undefined;
     this.#batchers.clear();
+    this.#organizationNames.clear();
   }
 
   /** In the provider process Pulumi started, stop when that engine is gone (see engine-watchdog.ts). */
@@ -61,5 +64,25 @@ export class ProviderRuntime {
       this.#batchers.set(organizationId, batcher);
     }
     return batcher;
+  }
+
+  /**
+   * The organization's display name, learned from its operator list (shared with a batch's
+   * list). Cosmetic: when the list fails it is left out (a refresh fills it in) and asked again
+   * next time rather than remembered as unknown.
+   */
+  organizationName(organizationId: number): Promise<string | undefined> {
+    let name = this.#organizationNames.get(organizationId);
+    if (!name) {
+      name = this.client()
+        .listOperators(organizationId)
+        .then((roster) => roster[0]?.organization.name)
+        .catch(() => {
+          this.#organizationNames.delete(organizationId);
+          return undefined;
+        });
+      this.#organizationNames.set(organizationId, name);
+    }
+    return name;
   }
 }

@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { DesiredStatus } from "../api";
 import { operatorProviderReference } from "./operator-provider-reference";
 
-export type OperatorStatus = "active" | "inactive";
+/** "active" or "inactive": an operator's status as a program writes it. */
+export type OperatorStatus = DesiredStatus;
 
 export interface ChatHubOperatorArgs {
   /** The ChatHub organization the operator answers chats for, e.g. 24. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { operatorInputsSchema } from "../provider/operator-inputs";
+import { type DesiredStatus, desiredStatusSchema, operatorNameSchema, operatorRefSchema } from "../api";
 import { describeKeyProblem, rosterKeyOf } from "./roster-keys";
 
 /** One operator of a roster, as a program, a YAML file or a CSV file writes it. */
@@ -7,7 +7,7 @@ export interface RosterEntry {
   /** Display name, 1–100 characters, unique in the roster (case-insensitive). */
   name: string;
   /** "active" (default) or "inactive". To delete an operator, remove its entry. */
-  status?: "active" | "inactive";
+  status?: DesiredStatus;
   /** Stable id within the roster; default: derived from the name ("Emma Davis" → "emma-davis"). */
   key?: string;
   /** Adopt this existing operator instead of creating one: "<organizationId>/<operatorId>", e.g. "24/104". */
@@ -17,17 +17,13 @@ export interface RosterEntry {
 export const ROSTER_ENTRY_PROPERTIES = ["name", "status", "key", "import"] as const;
 
 /**
- * An entry as the roster checks it. Name and import are the provider's own rules
- * (src/provider/operator-inputs.ts), so a roster and a ChatHubOperator say the same things.
+ * An entry as the roster checks it. Name, status and import follow the operator rules
+ * (src/api/operator-rules.ts), so a roster and a ChatHubOperator say the same things.
  */
 export const rosterEntrySchema = z.strictObject(
   {
-    name: operatorInputsSchema.shape.name,
-    status: z
-      .enum(["active", "inactive"], {
-        error: 'must be "active" or "inactive" (to delete an operator, remove its entry)',
-      })
-      .default("active"),
+    name: operatorNameSchema,
+    status: desiredStatusSchema("to delete an operator, remove its entry"),
     key: z
       .string({ error: 'must be a string: a short stable id such as "emma"' })
       .trim()
@@ -36,7 +32,7 @@ export const rosterEntrySchema = z.strictObject(
         if (problem !== undefined) context.addIssue({ code: "custom", message: problem });
       })
       .optional(),
-    import: operatorInputsSchema.shape.importFrom,
+    import: operatorRefSchema.optional(),
   },
   { error: 'must be a mapping with at least a name, e.g. { name: "Alex Brown" }' },
 );
@@ -51,7 +47,7 @@ export interface EntrySource {
 /** A checked entry, its key resolved. */
 export interface CheckedRosterEntry {
   name: string;
-  status: "active" | "inactive";
+  status: DesiredStatus;
   key: string;
   import?: string;
   /** 1-based position in the roster. */

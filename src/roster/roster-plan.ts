@@ -1,4 +1,4 @@
-import { operatorInputsSchema } from "../provider/operator-inputs";
+import { importOrganizationProblem, organizationIdSchema } from "../api";
 import {
   type CheckedRosterEntry,
   checkRosterEntry,
@@ -38,7 +38,7 @@ export function planRoster(definition: RosterDefinition, cwd: string = process.c
   }
   const problems: string[] = [];
   if (definition.organizationId !== undefined) {
-    const organization = operatorInputsSchema.shape.organizationId.safeParse(definition.organizationId);
+    const organization = organizationIdSchema.safeParse(definition.organizationId);
     if (!organization.success) problems.push(`organizationId ${organization.error.issues[0]?.message}`);
   }
   let sources: EntrySource[];
@@ -69,12 +69,10 @@ export function planRoster(definition: RosterDefinition, cwd: string = process.c
   const organizationId = definition.organizationId;
   if (typeof organizationId === "number") {
     for (const entry of entries) {
-      const importOrganization = Number(entry.import?.split("/")[0]);
-      if (entry.import !== undefined && importOrganization !== organizationId) {
-        problems.push(
-          `${file !== undefined && entry.line !== undefined ? `${file} line ${entry.line}, ` : ""}entry ${entry.entry} (${JSON.stringify(entry.name)}): ` +
-            `import "${entry.import}" names organization ${importOrganization}, but the roster's organizationId is ${organizationId}: make them agree`,
-        );
+      const problem = entry.import && importOrganizationProblem(entry.import, organizationId);
+      if (problem) {
+        const at = file !== undefined && entry.line !== undefined ? `${file} line ${entry.line}, ` : "";
+        problems.push(`${at}entry ${entry.entry} (${JSON.stringify(entry.name)}): ${problem}`);
       }
     }
   }

@@ -72,7 +72,10 @@ const cases: BadInputCase[] = [
     title: "a malformed base URL",
     operator: {},
     config: { "chathub:baseUrl": "chatapi.smsbat.com/api" },
-    expected: ["chathub:baseUrl"],
+    // Such a URL reaches no server either way: the message is what shows it was caught by the check.
+    expected: [
+      'chathub:baseUrl (CHATHUB_BASE_URL) must be an absolute http(s) URL such as https://chatapi.smsbat.com; got "chatapi.smsbat.com/api"',
+    ],
   },
 ];
 

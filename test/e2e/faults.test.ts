@@ -114,11 +114,9 @@ describe.each(variants)(
         const upCounters = emulator.counters();
         await expectConverged(emulator, stack, organizationId);
         // Every fault was met, and no synchronize was sent blindly again: exactly 200 created.
-        expect(upCounters.byStatus).toMatchObject({
-          "429": expect.any(Number),
-          "503": expect.any(Number),
-          dropped: expect.any(Number),
-        });
+        for (const fault of ["429", "503", "dropped"]) {
+          expect(upCounters.byStatus[fault] ?? 0, fault).toBeGreaterThan(0);
+        }
         expect(upCounters.operatorsSynchronized).toBe(200);
 
         emulator.resetCounters();

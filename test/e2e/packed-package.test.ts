@@ -1,9 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../../src/emulator";
+import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "../../src/emulator";
 import { chathubStack, OPERATOR_TYPE } from "./support/chathub-stack";
 import { operatorsProgram } from "./support/programs";
 
@@ -49,6 +50,21 @@ describe("the package as `npm pack` makes it", () => {
     expect(files).toContain(path.join("dist", "index.d.ts"));
     expect(files).toContain(path.join("dist", "provider", "index.js"));
     expect(files.filter((f) => f.startsWith("src") || f.startsWith("test"))).toEqual([]);
+  });
+
+  it("gives scripts the ChatHub client as pulumi-chathub/api (examples/api-client)", async () => {
+    const files = readdirSync(path.join(project, "node_modules/pulumi-chathub/dist/api"));
+    expect(files).toContain("index.d.ts");
+    const script = path.join(project, "report.mjs");
+    writeFileSync(script, readFileSync(path.join(repoRoot, "examples/api-client/report.mjs")));
+    // Asynchronously: the emulator answering it runs in this process.
+    const { stdout: printed } = await promisify(execFile)("node", [script, "24"], {
+      cwd: project,
+      env: { ...process.env, CHATHUB_BASE_URL: emulator.url, CHATHUB_TOKEN: DEFAULT_EMULATOR_TOKEN },
+    });
+    const seeded = emulator.operators(24);
+    expect(printed).toContain(`organization 24: ${seeded.length} operators`);
+    for (const operator of seeded.filter((o) => o.status === 0)) expect(printed).toContain(operator.name);
   });
 
   it("runs a program that installed it from the tarball", async () => {

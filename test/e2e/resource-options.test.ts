@@ -14,7 +14,7 @@ describe("resource options", () => {
 
   const liveStatus = (name: string) => emulator.operators(24).find((o) => o.name === name)?.status;
 
-  it("protect, retainOnDelete, ignoreChanges and customTimeouts", async () => {
+  it("protect, retainOnDelete, ignoreChanges, and customTimeouts accepted and recorded", async () => {
     const specs: OperatorSpec[] = [
       { key: "kept", organizationId: 24, name: "Kept Operator", options: { protect: true } },
       { key: "retained", organizationId: 24, name: "Retained Operator", options: { retainOnDelete: true } },
@@ -36,6 +36,10 @@ describe("resource options", () => {
       await stack.up();
       const state = await stack.resourcesOfType(OPERATOR_TYPE);
       expect(state.find((r) => r.urn.endsWith("::kept"))?.protect).toBe(true);
+      // customTimeouts: accepted and recorded by the engine (which does not hand it to dynamic
+      // providers: chathub:timeoutMs bounds each call, see the hung-API case in faults.test.ts).
+      const timed = state.find((r) => r.urn.endsWith("::timed")) as { customTimeouts?: unknown } | undefined;
+      expect(timed?.customTimeouts).toEqual({ create: 120, update: 120, delete: 120 });
 
       // ignoreChanges: a status change in the program is not applied.
       stack.writeProgram(

@@ -129,7 +129,7 @@ describe("ChatHubOperatorRoster", () => {
     [{ organizationId: 0, operators: [] }, /roster "r": organizationId must be a positive id/],
     [
       { organizationId: 24, operators: [{ name: "A", import: "25/1" }] },
-      /entry 1 \("A"\): import "25\/1" names organization 25, but the roster's organizationId is 24/,
+      /entry 1 \("A"\): import "25\/1" names organization 25, but organizationId is 24/,
     ],
   ])("refuses roster arguments that cannot work (%#)", (args, message) => {
     expect(() => new ChatHubOperatorRoster("r", args as never)).toThrow(message);
