@@ -26,7 +26,7 @@ import {
   statusChangeSchema,
   synchronizedOperatorListSchema,
 } from "./schemas";
-import type { OperatorStatusCode } from "./status";
+import { OPERATOR_STATUS, type OperatorStatusCode } from "./status";
 
 /** HTTP attempts made by one client (retries included), and list calls answered without one. */
 export interface ClientStats {
@@ -176,7 +176,7 @@ export class ChatHubClient {
         body: change,
       });
       // A deleted operator may or may not stay listed (open question 1): only ChatHub can tell.
-      return status === 2 ? undefined : (_, list) => withStatus(list, id, status);
+      return status === OPERATOR_STATUS.deleted ? undefined : (_, list) => withStatus(list, id, status);
     });
   }
 
