@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance, type InternalAxiosRequestConfig, isAxiosError } from "axios";
 import type { z } from "zod";
+import { AdaptivePace } from "./adaptive-pace";
 import { LOGIN_FIX, secretsOf } from "./credentials";
 import { ChatHubApiError } from "./errors";
 import { describeFailure, type FailedCall, SIGNED_IN_TOKEN_FIX } from "./failure";
@@ -36,7 +37,7 @@ import {
   synchronizedOperatorListSchema,
 } from "./schemas";
 import { CompanyTokenSource } from "./sign-in";
-import type { OperatorStatusCode } from "./status";
+import { OPERATOR_STATUS, type OperatorStatusCode } from "./status";
 
 /** HTTP attempts made by one client (retries included), and list calls answered without one. */
 export interface ClientStats {
@@ -44,7 +45,13 @@ export interface ClientStats {
   byRoute: Record<string, number>;
   listCacheHits: number;
   listsShared: number;
+  /** Answers of 429, and the pace they have left (requests per second). */
+  rateLimited: number;
+  requestsPerSecond: number;
 }
+
+/** How a successful write changed an organization's list; undefined when that cannot be told. */
+type WriteThrough = (organizationId: number, list: Operator[]) => Operator[] | undefined;
 
 interface Call extends Omit<FailedCall, "timeoutMs"> {
   method: "GET" | "POST";
@@ -68,6 +75,7 @@ export class ChatHubClient {
   /** Organization of every operator id seen, so a status change knows which cached list it spoils. */
   readonly #organizationOfOperator = new Map<number, number>();
   readonly #attemptsByRoute = new Map<string, number>();
+  readonly #pace: AdaptivePace;
 
   constructor(options: ChatHubClientOptions) {
     this.#options = resolveClientOptions(options);
@@ -79,6 +87,7 @@ export class ChatHubClient {
       this.#redactor,
     );
     this.#lists = new ListCache(this.#options.listCacheTtlMs);
+    this.#pace = new AdaptivePace(this.#options.requestsPerSecond);
     this.#http = axios.create({
       baseURL: this.#options.baseUrl,
       timeout: this.#options.timeoutMs,
@@ -91,12 +100,14 @@ export class ChatHubClient {
       // The Authorization header is set per call (#attempt): a signed-in token can be replaced.
       headers: { "User-Agent": this.#options.userAgent },
     });
+    // The rate limit first: it must see every attempt's answer, not only the last.
+    installRateLimit(this.#http, this.#pace, (config) => this.#countAttempt(config));
     installRetries(this.#http, {
       maxRetries: this.#options.maxRetries,
       baseDelayMs: this.#options.retryBaseDelayMs,
       maxDelayMs: this.#options.retryMaxDelayMs,
+      rateLimitBaseDelayMs: this.#options.rateLimitBackoffMs,
     });
-    installRateLimit(this.#http, this.#options.requestsPerSecond, (config) => this.#countAttempt(config));
   }
 
   /** The API root this client talks to. */
@@ -172,8 +183,9 @@ export class ChatHubClient {
     if (sent.length === 0) return [];
     const organizationIds = [...new Set(sent.map((operator) => operator.organizationId))];
     const subject = `organization${organizationIds.length > 1 ? "s" : ""} ${organizationIds.join(", ")}`;
-    const body = await this.#writing(organizationIds, () =>
-      this.#send({
+    let created: SynchronizedOperator[] = [];
+    await this.#writing(organizationIds, async () => {
+      const body = await this.#send({
         method: "POST",
         path,
         subject,
@@ -181,12 +193,18 @@ export class ChatHubClient {
         body: sent,
         sent,
         retryOnlyIf: isSynchronizeWorthRetrying,
-      }),
-    );
-    const created = this.#parse(synchronizedOperatorListSchema, body, "POST", path, sent.length);
-    created.forEach((operator, index) => {
-      const organizationId = sent[index]?.organizationId;
-      if (organizationId !== undefined) this.#organizationOfOperator.set(operator.id, organizationId);
+      });
+      created = this.#parse(synchronizedOperatorListSchema, body, "POST", path, sent.length);
+      created.forEach((operator, index) => {
+        const organizationId = sent[index]?.organizationId;
+        if (organizationId !== undefined) this.#organizationOfOperator.set(operator.id, organizationId);
+      });
+      // What ChatHub just created joins the cached lists, so the next batch need not list again.
+      return (organizationId, list) =>
+        withCreated(
+          list,
+          created.filter((_, index) => sent[index]?.organizationId === organizationId),
+        );
     });
     return created;
   }
@@ -200,15 +218,17 @@ export class ChatHubClient {
     const organizationId = organizationIdHint ?? this.#organizationOfOperator.get(id);
     const subject = `operator ${id}${organizationId !== undefined ? ` of organization ${organizationId}` : ""}`;
     const change = requireStatusChange({ id, status }, { method: "POST", path, subject });
-    await this.#writing(organizationId === undefined ? undefined : [organizationId], () =>
-      this.#send({
+    await this.#writing(organizationId === undefined ? undefined : [organizationId], async () => {
+      await this.#send({
         method: "POST",
         path,
         subject,
         headers: { "Content-Type": "application/json" },
         body: change,
-      }),
-    );
+      });
+      // A deleted operator may or may not stay listed (open question 1): only ChatHub can tell.
+      return status === OPERATOR_STATUS.deleted ? undefined : (_, list) => withStatus(list, id, status);
+    });
   }
 
   /** The operator with that id, read from its organization's list (the API has no read-one endpoint). */
@@ -246,23 +266,39 @@ export class ChatHubClient {
     const byRoute = Object.fromEntries(this.#attemptsByRoute);
     const attempts = [...this.#attemptsByRoute.values()].reduce((sum, count) => sum + count, 0);
     const { hits, shared } = this.#lists.stats();
-    return { attempts, byRoute, listCacheHits: hits, listsShared: shared };
+    return {
+      attempts,
+      byRoute,
+      listCacheHits: hits,
+      listsShared: shared,
+      rateLimited: this.#pace.rateLimitedCount,
+      requestsPerSecond: this.#pace.perSecond(),
+    };
   }
 
   /**
-   * Runs a write with the affected lists dropped before it (so no new list joins a stale one) and
-   * after it (so a list that raced with it is not kept). Unknown organizations drop every list.
+   * Runs a write; afterwards no list that raced with it is kept or joined. When it succeeds and
+   * says how it changed an organization's list, the cached list is changed with it (write-through,
+   * so the next batch need not list again); otherwise the affected lists are dropped (every list,
+   * for an unknown organization). Until the write is done, readers see the lists from before it.
    */
-  async #writing<T>(organizationIds: readonly number[] | undefined, write: () => Promise<T>): Promise<T> {
+  async #writing(
+    organizationIds: readonly number[] | undefined,
+    write: () => Promise<WriteThrough | undefined>,
+  ) {
     const drop = () => {
       if (organizationIds === undefined) this.#lists.invalidateAll();
       else for (const organizationId of organizationIds) this.#lists.invalidate(organizationId);
     };
-    drop();
+    let writeThrough: WriteThrough | undefined;
     try {
-      return await write();
+      writeThrough = await write();
     } finally {
-      drop();
+      if (writeThrough === undefined || organizationIds === undefined) drop();
+      else
+        for (const organizationId of organizationIds) {
+          this.#lists.update(organizationId, (list) => writeThrough?.(organizationId, list));
+        }
     }
   }
 
@@ -442,4 +478,27 @@ function requireStatusChange(
     message: issue.message,
   }));
   throw invalidInput(where, details, details.map((detail) => `${detail.field} ${detail.message}`).join("; "));
+}
+
+/** The list with operators ChatHub just created (or, reusing a name, returned) in it, once each. */
+function withCreated(list: Operator[], created: SynchronizedOperator[]): Operator[] | undefined {
+  // The synchronize answer has no organization object: it is taken from the list itself.
+  const organization = list[0]?.organization;
+  if (organization === undefined) return created.length === 0 ? list : undefined;
+  const createdIds = new Set(created.map((operator) => operator.id));
+  return [
+    ...list.filter((operator) => !createdIds.has(operator.id)),
+    ...created.map((operator) => ({
+      id: operator.id,
+      name: operator.name,
+      status: operator.status,
+      organization,
+    })),
+  ];
+}
+
+/** The list with one operator's new status; undefined if the list does not show it. */
+function withStatus(list: Operator[], id: number, status: OperatorStatusCode): Operator[] | undefined {
+  if (!list.some((operator) => operator.id === id)) return undefined;
+  return list.map((operator) => (operator.id === id ? { ...operator, status } : operator));
 }

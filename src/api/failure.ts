@@ -1,4 +1,5 @@
 import { type AxiosError, isAxiosError } from "axios";
+import { z } from "zod";
 import { ChatHubAmbiguousError, ChatHubApiError, type ChatHubErrorKind } from "./errors";
 import type { Redactor } from "./redact";
 import { attemptsMade, isTimeout } from "./retry";
@@ -126,7 +127,10 @@ function answered(
       return failure(
         "rate-limited",
         true,
-        `ChatHub kept rate-limiting ${where} (429)${afterAttempts}${said}; lower chathub:requestsPerSecond.`,
+        `ChatHub kept rate-limiting ${where} (${call.subject}) with 429${afterAttempts}` +
+          `${describeRateLimitBody(response?.data, redactor) ?? said}. The limit is per company ` +
+          "(SMSBAT documents 50 requests per second, bursts of 75): lower chathub:requestsPerSecond, " +
+          "or ask SMSBAT for a higher limit.",
       );
     case "server":
       return failure(
@@ -214,6 +218,22 @@ function readErrorBody(data: unknown, redactor: Redactor): { serverMessage?: str
     ...(typeof message === "string" ? { serverMessage: redactor.text(truncate(message)) } : {}),
     ...(details !== undefined ? { details: redactor.data(details) } : {}),
   };
+}
+
+/** SMSBAT's documented 429 body: `{ "error": "Too Many Requests", "message": "Rate limit exceeded. …", "status": 429 }`. */
+const rateLimitBodySchema = z.object({ error: z.string(), message: z.string() });
+
+/** The documented 429 body as `: Too Many Requests ("Rate limit exceeded. …")`, or undefined for another shape. */
+function describeRateLimitBody(data: unknown, redactor: Redactor): string | undefined {
+  let body: unknown;
+  try {
+    body = typeof data === "string" ? JSON.parse(data) : data;
+  } catch {
+    return undefined;
+  }
+  const parsed = rateLimitBodySchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  return `: ${redactor.text(truncate(parsed.data.error))} (${JSON.stringify(redactor.text(truncate(parsed.data.message)))})`;
 }
 
 /** Validation details as a sentence: the emulator's `[{index, field, message}]`, or ASP.NET's `{field: [messages]}`. */

@@ -13,7 +13,11 @@ export interface ChatHubClientOptions {
   password?: string;
   /** Time allowed for each attempt, in milliseconds (config `chathub:timeoutMs`). Default 30000. */
   timeoutMs?: number;
-  /** Requests per second, shared by every concurrent call of one client (config `chathub:requestsPerSecond`). Default 5. */
+  /**
+   * Requests per second, shared by every concurrent call of one client (config `chathub:requestsPerSecond`).
+   * Default 40: SMSBAT documents 50 per company, and the headroom leaves room for the company's other clients.
+   * A 429 slows the client below this; it never goes above.
+   */
   requestsPerSecond?: number;
   /** Retries after the first attempt, for failures known to be safe to repeat. Default 5. */
   maxRetries?: number;
@@ -23,6 +27,8 @@ export interface ChatHubClientOptions {
   retryBaseDelayMs?: number;
   /** Longest backoff between two attempts, unless the server's Retry-After asks for more. Default 30000. */
   retryMaxDelayMs?: number;
+  /** First backoff after a 429 that has no Retry-After; doubles with each retry (SMSBAT's advice). Default 1000. */
+  rateLimitBackoffMs?: number;
   /** User-Agent header. Default "pulumi-chathub". */
   userAgent?: string;
 }
@@ -33,11 +39,12 @@ export type ResolvedClientOptions = Required<Omit<ChatHubClientOptions, "token" 
 
 export const DEFAULT_CLIENT_OPTIONS = {
   timeoutMs: 30_000,
-  requestsPerSecond: 5,
+  requestsPerSecond: 40,
   maxRetries: 5,
   listCacheTtlMs: 2_000,
   retryBaseDelayMs: 300,
   retryMaxDelayMs: 30_000,
+  rateLimitBackoffMs: 1_000,
   userAgent: "pulumi-chathub",
 } as const;
 
@@ -77,6 +84,11 @@ export function resolveClientOptions(options: ChatHubClientOptions): ResolvedCli
       options.retryMaxDelayMs,
       DEFAULT_CLIENT_OPTIONS.retryMaxDelayMs,
       "retryMaxDelayMs",
+    ),
+    rateLimitBackoffMs: nonNegative(
+      options.rateLimitBackoffMs,
+      DEFAULT_CLIENT_OPTIONS.rateLimitBackoffMs,
+      "rateLimitBackoffMs",
     ),
     userAgent: options.userAgent?.trim() || DEFAULT_CLIENT_OPTIONS.userAgent,
   };

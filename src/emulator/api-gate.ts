@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { TIMEOUT_HOLD_MS } from "./call-faults";
 import type { EmulatorContext } from "./context";
 import { routeKeyOf } from "./counters";
+import { TOO_MANY_REQUESTS_BODY } from "./documented-limits";
 import { isApiPath, isSignInPath, pathOf } from "./http-paths";
 
 /**
@@ -45,10 +46,9 @@ export function installApiGate(app: FastifyInstance, context: EmulatorContext): 
 
     const rate = context.faults.rateLimit(Date.now());
     if (!rate.allowed) {
-      reply
-        .code(429)
-        .header("retry-after", String(rate.retryAfterSeconds))
-        .send({ message: `too many requests: retry after ${rate.retryAfterSeconds} s` });
+      if (context.behaviour().rateLimitRetryAfter)
+        reply.header("retry-after", String(rate.retryAfterSeconds));
+      reply.code(429).send(TOO_MANY_REQUESTS_BODY);
       return;
     }
 

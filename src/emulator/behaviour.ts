@@ -18,6 +18,8 @@ export const emulatorBehaviourSchema = z.strictObject({
   latencySpikeMs: milliseconds,
   failureRate: fraction,
   rateLimitPerSecond: z.number().positive().nullable(),
+  rateLimitBurst: z.number().min(1).nullable(),
+  rateLimitRetryAfter: z.boolean(),
   dropSyncRate: fraction,
   hang: z.boolean(),
   seed: z.number().int(),
@@ -46,8 +48,15 @@ export interface EmulatorBehaviour {
   latencySpikeMs: number;
   /** Fraction (0..1) of /api requests answered 503 before anything is done. */
   failureRate: number;
-  /** Requests per second, over all /api routes, beyond which the answer is 429 with Retry-After; null = unlimited. */
+  /** Requests per second, over all /api routes, beyond which the answer is 429 (SMSBAT's documented body); null = unlimited. */
   rateLimitPerSecond: number | null;
+  /**
+   * With a burst, the limit is a token bucket of this size refilled at `rateLimitPerSecond` (SMSBAT
+   * documents 75 for 50/s); null keeps the original rule: at most `rateLimitPerSecond` in any one second.
+   */
+  rateLimitBurst: number | null;
+  /** Whether a 429 carries a Retry-After header (SMSBAT does not promise one). */
+  rateLimitRetryAfter: boolean;
   /** Fraction (0..1) of successful synchronize calls that are applied and then lose their connection without an answer. */
   dropSyncRate: number;
   /** When true, every /api request never answers (until the emulator closes). */
@@ -74,6 +83,8 @@ export const DEFAULT_EMULATOR_BEHAVIOUR: Readonly<EmulatorBehaviour> = Object.fr
   latencySpikeMs: 0,
   failureRate: 0,
   rateLimitPerSecond: null,
+  rateLimitBurst: null,
+  rateLimitRetryAfter: true,
   dropSyncRate: 0,
   hang: false,
   seed: 1,

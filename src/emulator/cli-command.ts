@@ -66,6 +66,9 @@ interface EmulatorCommandOptions {
   latencySpikeMs?: number;
   failureRate?: number;
   rateLimit?: number;
+  rateLimitBurst?: number;
+  /** Commander names "--no-retry-after" `retryAfter`; false when the flag is given. */
+  retryAfter: boolean;
   dropSyncRate?: number;
   hang?: boolean;
   seed?: number;
@@ -84,6 +87,8 @@ function behaviourFrom(options: EmulatorCommandOptions): Partial<EmulatorBehavio
     latencySpikeMs: options.latencySpikeMs,
     failureRate: options.failureRate,
     rateLimitPerSecond: options.rateLimit,
+    rateLimitBurst: options.rateLimitBurst,
+    rateLimitRetryAfter: options.retryAfter ? undefined : false,
     dropSyncRate: options.dropSyncRate,
     hang: options.hang,
     seed: options.seed,
@@ -249,6 +254,19 @@ export function addEmulatorCommand(program: Command): Command {
       )
         .env(env("RATE_LIMIT"))
         .argParser(positiveNumber("--rate-limit")),
+    )
+    .addOption(
+      new Option(
+        "--rate-limit-burst <requests>",
+        "make --rate-limit a token bucket of this size (SMSBAT documents 75 for 50/s) [default: none, at most --rate-limit in any second]",
+      )
+        .env(env("RATE_LIMIT_BURST"))
+        .argParser(numberBetween("--rate-limit-burst", 1, 1_000_000)),
+    )
+    .addOption(
+      new Option("--no-retry-after", "answer 429 without a Retry-After header, as SMSBAT may").env(
+        env("NO_RETRY_AFTER"),
+      ),
     )
     .addOption(
       new Option(

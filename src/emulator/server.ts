@@ -127,7 +127,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const valid = parseBehaviourPatch(patch);
     behaviour = { ...behaviour, ...valid };
     if (valid.seed !== undefined) faults.reseed(valid.seed);
-    if (valid.rateLimitPerSecond !== undefined) faults.resetRateLimit();
+    if (valid.rateLimitPerSecond !== undefined || valid.rateLimitBurst !== undefined) faults.resetRateLimit();
   };
 
   const context: EmulatorContext = {

@@ -11,7 +11,8 @@ import {
 
 /**
  * How long a listed roster is reused inside one provider process. Every resource of a refresh
- * reads its organization at about the same moment, so they share one list; any write drops it.
+ * reads its organization at about the same moment, so they share one list. The client writes its
+ * own creates and status changes through to it (a delete drops it), so create batches reuse it too.
  */
 const LIST_CACHE_TTL_MS = 5000;
 

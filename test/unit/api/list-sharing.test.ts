@@ -24,7 +24,7 @@ describe("list coalescing and cache", () => {
     expect(server.counters().byRoute[LIST]).toBe(2);
   });
 
-  it("drops an organization's list after setStatus and synchronize, and keeps the others", async () => {
+  it("writes synchronize and status changes through to their organization's cached list, exactly as ChatHub lists them", async () => {
     const server = await emulator();
     const client = clientFor(server, { listCacheTtlMs: 60_000 });
     await client.listOperators(24);
@@ -32,13 +32,29 @@ describe("list coalescing and cache", () => {
 
     await client.setStatus(103, 0);
     expect((await client.findById(24, 103))?.status).toBe(0);
+    const [alex] = await client.synchronize([{ organizationId: 24, name: "Alex Brown" }]);
+    expect(await client.findOneByName(24, "Alex Brown")).toEqual({
+      ...alex,
+      organization: { id: 24, name: "Customer Support" },
+    });
+    await client.listOperators(25);
+    expect(server.counters().byRoute[LIST]).toBe(2);
+
+    const writtenThrough = await client.listOperators(24);
+    client.invalidate(24);
+    expect(await client.listOperators(24)).toEqual(writtenThrough);
+    expect(server.counters().byRoute[LIST]).toBe(3);
+  });
+
+  it("drops the organization's list after a delete, which ChatHub may or may not list", async () => {
+    const server = await emulator();
+    const client = clientFor(server, { listCacheTtlMs: 60_000 });
+    await client.listOperators(24);
+    await client.listOperators(25);
+    await client.setStatus(103, 2);
+    expect(await client.findById(24, 103)).toBeUndefined();
     await client.listOperators(25);
     expect(server.counters().byRoute[LIST]).toBe(3);
-
-    await client.synchronize([{ organizationId: 24, name: "Alex Brown" }]);
-    expect(await client.findOneByName(24, "Alex Brown")).toBeDefined();
-    await client.listOperators(25);
-    expect(server.counters().byRoute[LIST]).toBe(4);
   });
 
   it("drops every list when setStatus cannot tell the operator's organization", async () => {
@@ -55,9 +71,9 @@ describe("list coalescing and cache", () => {
     const client = clientFor(server, { listCacheTtlMs: 60_000 });
     const racing = client.listOperators(24);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await client.setStatus(103, 0, 24);
+    await client.setStatus(103, 2, 24);
     expect((await racing).find((operator) => operator.id === 103)?.status).toBe(1);
-    expect((await client.findById(24, 103))?.status).toBe(0);
+    expect(await client.findById(24, 103)).toBeUndefined();
     expect(server.counters().byRoute[LIST]).toBe(2);
   });
 

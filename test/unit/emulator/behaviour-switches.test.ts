@@ -144,6 +144,8 @@ describe("behaviour switches themselves", () => {
       latencySpikeMs: 0,
       failureRate: 0,
       rateLimitPerSecond: null,
+      rateLimitBurst: null,
+      rateLimitRetryAfter: true,
       dropSyncRate: 0,
       hang: false,
       seed: 1,

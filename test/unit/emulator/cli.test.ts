@@ -136,6 +136,30 @@ describe("pulumi-chathub emulator (the built CLI)", () => {
   });
 
   it.each([
+    [["--rate-limit", "50", "--rate-limit-burst", "75", "--no-retry-after"], {}],
+    [
+      [],
+      {
+        CHATHUB_EMULATOR_RATE_LIMIT: "50",
+        CHATHUB_EMULATOR_RATE_LIMIT_BURST: "75",
+        CHATHUB_EMULATOR_NO_RETRY_AFTER: "1",
+      },
+    ],
+  ])("models the documented limits from %j %j", async (args, env) => {
+    const cli = runCli(["emulator", "--port", "0", "--quiet", ...args], env);
+    const url = LISTENING.exec(await cli.nextLine())?.[1] ?? "";
+    const behaviour = await (await fetch(`${url}/_emulator/behaviour`)).json();
+    expect(behaviour).toMatchObject({
+      rateLimitPerSecond: 50,
+      rateLimitBurst: 75,
+      rateLimitRetryAfter: false,
+    });
+    cli.child.kill("SIGTERM");
+    expect(await cli.exitCode).toBe(0);
+  });
+
+  it.each([
+    [["--rate-limit-burst", "0.5"], /--rate-limit-burst/],
     [["--failure-rate", "2"], /--failure-rate/],
     [["--no-access", "404"], /401, 403, empty/],
     [["--port", "http"], /--port/],
