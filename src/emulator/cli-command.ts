@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { z } from "zod";
 import { DEFAULT_EMULATOR_TOKEN } from "./access";
-import type { EmulatorBehaviour } from "./behaviour";
+import { EMULATOR_SWITCHES, type EmulatorBehaviour, type EmulatorSwitchName } from "./behaviour";
 import { DEFAULT_EMULATOR_LOGIN, DEFAULT_EMULATOR_PASSWORD } from "./company-logins";
 import { type EmulatorOptions, startEmulator } from "./server";
 
@@ -9,26 +10,6 @@ function integerBetween(label: string, min: number, max: number) {
     const value = Number(text);
     if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
       throw new InvalidArgumentError(`${label} must be an integer from ${min} to ${max}.`);
-    }
-    return value;
-  };
-}
-
-function numberBetween(label: string, min: number, max: number) {
-  return (text: string): number => {
-    const value = Number(text);
-    if (text.trim() === "" || !Number.isFinite(value) || value < min || value > max) {
-      throw new InvalidArgumentError(`${label} must be a number from ${min} to ${max}.`);
-    }
-    return value;
-  };
-}
-
-function positiveNumber(label: string) {
-  return (text: string): number => {
-    const value = Number(text);
-    if (text.trim() === "" || !Number.isFinite(value) || value <= 0) {
-      throw new InvalidArgumentError(`${label} must be a number above 0.`);
     }
     return value;
   };
@@ -46,59 +27,57 @@ function nonBlankLogin(text: string): string {
   return text;
 }
 
-/** The parsed switches; names follow commander's camel-casing of the flags. */
+/** The command's own options (the behaviour switches come from EMULATOR_SWITCHES). */
 interface EmulatorCommandOptions {
   port: number;
   host: string;
   token?: string;
   login?: string;
   password?: string;
-  signedInTokenRequests?: number;
   state?: string;
-  listDeleted?: EmulatorBehaviour["listDeleted"];
-  duplicateNames?: EmulatorBehaviour["duplicateNames"];
-  listContentType?: EmulatorBehaviour["listContentType"];
-  /** Commander names "--no-access <mode>" `access`; it is true when the flag is absent. */
-  access: EmulatorBehaviour["noAccess"] | true;
-  reactivateDeleted?: boolean;
-  latencyMs?: number;
-  latencySpikeRate?: number;
-  latencySpikeMs?: number;
-  failureRate?: number;
-  rateLimit?: number;
-  rateLimitBurst?: number;
-  /** Commander names "--no-retry-after" `retryAfter`; false when the flag is given. */
-  retryAfter: boolean;
-  dropSyncRate?: number;
-  hang?: boolean;
-  seed?: number;
   quiet?: boolean;
 }
 
-function behaviourFrom(options: EmulatorCommandOptions): Partial<EmulatorBehaviour> {
-  const behaviour: Partial<EmulatorBehaviour> = {
-    listDeleted: options.listDeleted,
-    duplicateNames: options.duplicateNames,
-    listContentType: options.listContentType,
-    noAccess: options.access === true ? undefined : options.access,
-    reactivateDeleted: options.reactivateDeleted,
-    latencyMs: options.latencyMs,
-    latencySpikeRate: options.latencySpikeRate,
-    latencySpikeMs: options.latencySpikeMs,
-    failureRate: options.failureRate,
-    rateLimitPerSecond: options.rateLimit,
-    rateLimitBurst: options.rateLimitBurst,
-    rateLimitRetryAfter: options.retryAfter ? undefined : false,
-    dropSyncRate: options.dropSyncRate,
-    hang: options.hang,
-    seed: options.seed,
-    signedInTokenRequests: options.signedInTokenRequests,
-  };
-  // Leave unset switches out, so the emulator's defaults apply.
-  return Object.fromEntries(Object.entries(behaviour).filter(([, value]) => value !== undefined));
+/** The switch's option: its flag, help with the default, its environment variable, its parser. */
+function switchOption(definition: (typeof EMULATOR_SWITCHES)[EmulatorSwitchName]): Option {
+  const flag = definition.flag as string;
+  const name = flag.split(" ")[0] as string;
+  const shown = definition.default === null ? "none" : String(definition.default);
+  const takesValue = flag.includes("<");
+  const option = new Option(
+    flag,
+    takesValue ? `${definition.help} [default: ${shown}]` : definition.help,
+  ).env(`CHATHUB_EMULATOR_${name.slice(2).replaceAll("-", "_").toUpperCase()}`);
+  const schema = definition.schema as z.ZodType;
+  if (schema instanceof z.ZodEnum) return option.choices(schema.options as string[]);
+  if (!takesValue) return option;
+  return option.argParser((text: string) => {
+    const parsed = schema.safeParse(text.trim() === "" ? Number.NaN : Number(text));
+    if (!parsed.success) {
+      throw new InvalidArgumentError(`${name} ${parsed.error.issues[0]?.message ?? "is not valid"}`);
+    }
+    return parsed.data;
+  });
 }
 
-async function runEmulator(options: EmulatorCommandOptions): Promise<void> {
+/** The switches given on the command line or in the environment; the others keep their defaults. */
+function behaviourFrom(command: Command): Partial<EmulatorBehaviour> {
+  const behaviour: Record<string, unknown> = {};
+  for (const [key, definition] of Object.entries(EMULATOR_SWITCHES)) {
+    const option = command.options.find((candidate) => candidate.flags === definition.flag);
+    if (!option) continue;
+    const attribute = option.attributeName();
+    const source = command.getOptionValueSource(attribute);
+    if (source === undefined || source === "default") continue;
+    behaviour[key] = command.getOptionValue(attribute);
+  }
+  return behaviour as Partial<EmulatorBehaviour>;
+}
+
+async function runEmulator(
+  options: EmulatorCommandOptions,
+  behaviour: Partial<EmulatorBehaviour>,
+): Promise<void> {
   const print = (line: string) => process.stdout.write(`${line}\n`);
   const emulatorOptions: EmulatorOptions = {
     port: options.port,
@@ -111,7 +90,7 @@ async function runEmulator(options: EmulatorCommandOptions): Promise<void> {
       },
     },
     statePath: options.state,
-    behaviour: behaviourFrom(options),
+    behaviour,
     log: options.quiet ? undefined : print,
   };
   const emulator = await startEmulator(emulatorOptions);
@@ -147,8 +126,8 @@ async function runEmulator(options: EmulatorCommandOptions): Promise<void> {
 /** Adds `emulator`: run a local ChatHub operator API for development, demos, tests and benchmarks. */
 export function addEmulatorCommand(program: Command): Command {
   const env = (name: string) => `CHATHUB_EMULATOR_${name}`;
-  return program
-    .command("emulator")
+  const command = program.command("emulator");
+  command
     .summary("run a local ChatHub operator API emulator")
     .description(
       "Run a local ChatHub operator API (GET /api/operator, POST /api/operator/synchronize, " +
@@ -181,107 +160,16 @@ export function addEmulatorCommand(program: Command): Command {
     )
     .addOption(
       new Option(
-        "--signed-in-token-requests <n>",
-        "a token obtained by signing in expires (401) after this many requests [default: never]",
-      )
-        .env(env("SIGNED_IN_TOKEN_REQUESTS"))
-        .argParser(integerBetween("--signed-in-token-requests", 1, 2 ** 31 - 1)),
-    )
-    .addOption(
-      new Option(
         "--state <file.json>",
         "keep organizations and operators in this JSON file across restarts",
       ).env(env("STATE")),
     )
-    .addOption(
-      new Option(
-        "--list-deleted <mode>",
-        "whether the list shows deleted (status 2) operators [default: hide]",
-      )
-        .choices(["show", "hide"])
-        .env(env("LIST_DELETED")),
-    )
-    .addOption(
-      new Option(
-        "--duplicate-names <mode>",
-        "synchronize with an existing name: allow a duplicate, or reuse the existing operator [default: allow]",
-      )
-        .choices(["allow", "reuse"])
-        .env(env("DUPLICATE_NAMES")),
-    )
-    .addOption(
-      new Option("--list-content-type <type>", "Content-Type of the list answer [default: text/plain]")
-        .choices(["text/plain", "application/json"])
-        .env(env("LIST_CONTENT_TYPE")),
-    )
-    .addOption(
-      new Option(
-        "--no-access <mode>",
-        "answer to a token without access to an organization: 401, 403 or empty [default: 401]",
-      )
-        .choices(["401", "403", "empty"])
-        .env(env("NO_ACCESS")),
-    )
-    .addOption(
-      new Option("--reactivate-deleted", "let a deleted operator go back to status 0 or 1").env(
-        env("REACTIVATE_DELETED"),
-      ),
-    )
-    .addOption(
-      new Option("--latency-ms <ms>", "milliseconds added to every /api request")
-        .env(env("LATENCY_MS"))
-        .argParser(numberBetween("--latency-ms", 0, 600_000)),
-    )
-    .addOption(
-      new Option("--latency-spike-rate <fraction>", "fraction of requests delayed by --latency-spike-ms more")
-        .env(env("LATENCY_SPIKE_RATE"))
-        .argParser(numberBetween("--latency-spike-rate", 0, 1)),
-    )
-    .addOption(
-      new Option("--latency-spike-ms <ms>", "length of a latency spike")
-        .env(env("LATENCY_SPIKE_MS"))
-        .argParser(numberBetween("--latency-spike-ms", 0, 600_000)),
-    )
-    .addOption(
-      new Option("--failure-rate <fraction>", "fraction of /api requests answered 503")
-        .env(env("FAILURE_RATE"))
-        .argParser(numberBetween("--failure-rate", 0, 1)),
-    )
-    .addOption(
-      new Option(
-        "--rate-limit <per-second>",
-        "requests per second beyond which the answer is 429 [default: none]",
-      )
-        .env(env("RATE_LIMIT"))
-        .argParser(positiveNumber("--rate-limit")),
-    )
-    .addOption(
-      new Option(
-        "--rate-limit-burst <requests>",
-        "make --rate-limit a token bucket of this size (SMSBAT documents 75 for 50/s) [default: none, at most --rate-limit in any second]",
-      )
-        .env(env("RATE_LIMIT_BURST"))
-        .argParser(numberBetween("--rate-limit-burst", 1, 1_000_000)),
-    )
-    .addOption(
-      new Option("--no-retry-after", "answer 429 without a Retry-After header, as SMSBAT may").env(
-        env("NO_RETRY_AFTER"),
-      ),
-    )
-    .addOption(
-      new Option(
-        "--drop-sync-rate <fraction>",
-        "fraction of synchronize calls applied and then answered with a connection reset",
-      )
-        .env(env("DROP_SYNC_RATE"))
-        .argParser(numberBetween("--drop-sync-rate", 0, 1)),
-    )
-    .addOption(new Option("--hang", "never answer any /api request").env(env("HANG")))
-    .addOption(
-      new Option("--seed <n>", "seed for the random fault decisions [default: 1]")
-        .env(env("SEED"))
-        .argParser(integerBetween("--seed", 0, 2 ** 31 - 1)),
-    )
     .addOption(new Option("--quiet", "do not log one line per request").env(env("QUIET")))
-    .action((options: EmulatorCommandOptions) => runEmulator(options));
+    .action((options: EmulatorCommandOptions, command: Command) =>
+      runEmulator(options, behaviourFrom(command)),
+    );
+  for (const definition of Object.values(EMULATOR_SWITCHES)) {
+    if (definition.flag !== undefined) command.addOption(switchOption(definition));
+  }
+  return command;
 }
