@@ -84,11 +84,11 @@ function answered(
 ): ChatHubApiError {
   const response = error.response;
   const status = response?.status ?? 0;
-  const { serverMessage, details } = readErrorBody(response?.data, redactor);
+  const { serverMessage } = readErrorBody(response?.data, redactor);
   const said = serverMessage ? `: ${serverMessage}` : "";
   const answer = `${status}${response?.statusText ? ` ${redactor.text(response.statusText)}` : ""}`;
   const where = `${call.method} ${call.path}`;
-  const common = { method: call.method, path: call.path, status, serverMessage, details };
+  const common = { method: call.method, path: call.path, status, serverMessage };
 
   if (call.sent && status >= 500)
     return ambiguous(call, `failed with ${answer}${said}`, status, serverMessage);
@@ -101,7 +101,7 @@ function answered(
       return failure(
         "validation",
         false,
-        `ChatHub rejected ${where} (${call.subject}) as invalid (400)${said}${describeDetails(details, call.sent)}`,
+        `ChatHub rejected ${where} (${call.subject}) as invalid (400)${said}`,
       );
     case "unauthorized":
       return failure(
@@ -198,26 +198,14 @@ function ambiguous(
   );
 }
 
-/** The `message` and validation details of an error body, JSON or plain text. */
-function readErrorBody(data: unknown, redactor: Redactor): { serverMessage?: string; details?: unknown } {
+/**
+ * An error body as ChatHub sent it. SMSBAT documents no error body but the 429's (read by
+ * describeRateLimitBody), so any other is shown as the text it is: redacted and truncated, never
+ * parsed for a shape ChatHub did not promise.
+ */
+function readErrorBody(data: unknown, redactor: Redactor): { serverMessage?: string } {
   const text = typeof data === "string" ? data.trim() : data === undefined ? "" : JSON.stringify(data);
-  if (text.length === 0) return {};
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return { serverMessage: redactor.text(truncate(text)) };
-  }
-  if (body === null || typeof body !== "object" || Array.isArray(body)) {
-    return { serverMessage: redactor.text(truncate(text)) };
-  }
-  const fields = body as Record<string, unknown>;
-  const message = [fields.message, fields.title, fields.error].find((value) => typeof value === "string");
-  const details = fields.errors ?? fields.details;
-  return {
-    ...(typeof message === "string" ? { serverMessage: redactor.text(truncate(message)) } : {}),
-    ...(details !== undefined ? { details: redactor.data(details) } : {}),
-  };
+  return text.length === 0 ? {} : { serverMessage: redactor.text(truncate(text)) };
 }
 
 /** SMSBAT's documented 429 body: `{ "error": "Too Many Requests", "message": "Rate limit exceeded. …", "status": 429 }`. */
@@ -234,34 +222,6 @@ function describeRateLimitBody(data: unknown, redactor: Redactor): string | unde
   const parsed = rateLimitBodySchema.safeParse(body);
   if (!parsed.success) return undefined;
   return `: ${redactor.text(truncate(parsed.data.error))} (${JSON.stringify(redactor.text(truncate(parsed.data.message)))})`;
-}
-
-/** Validation details as a sentence: the emulator's `[{index, field, message}]`, or ASP.NET's `{field: [messages]}`. */
-function describeDetails(details: unknown, sent: readonly NewOperator[] | undefined): string {
-  if (details === undefined || details === null) return "";
-  if (Array.isArray(details)) {
-    const parts = details.map((item) => describeDetail(item, sent));
-    return parts.length > 0 ? ` — ${parts.join("; ")}` : "";
-  }
-  if (typeof details === "object") {
-    const parts = Object.entries(details).map(([field, messages]) =>
-      Array.isArray(messages) ? `${field}: ${messages.join(", ")}` : `${field}: ${String(messages)}`,
-    );
-    return parts.length > 0 ? ` — ${parts.join("; ")}` : "";
-  }
-  return ` — ${truncate(String(details))}`;
-}
-
-function describeDetail(item: unknown, sent: readonly NewOperator[] | undefined): string {
-  if (item === null || typeof item !== "object") return String(item);
-  const { index, field, message } = item as Record<string, unknown>;
-  if (typeof message !== "string") return truncate(JSON.stringify(item));
-  const name = typeof index === "number" ? sent?.[index]?.name : undefined;
-  const operator =
-    typeof index === "number"
-      ? `operator #${index}${name !== undefined ? ` (${JSON.stringify(name)})` : ""} `
-      : "";
-  return `${operator}${typeof field === "string" ? `${field}: ` : ""}${message}`;
 }
 
 function truncate(text: string): string {
