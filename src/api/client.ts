@@ -39,17 +39,6 @@ import {
 import { CompanyTokenSource } from "./sign-in";
 import { OPERATOR_STATUS, type OperatorStatusCode } from "./status";
 
-/** HTTP attempts made by one client (retries included), and list calls answered without one. */
-export interface ClientStats {
-  attempts: number;
-  byRoute: Record<string, number>;
-  listCacheHits: number;
-  listsShared: number;
-  /** Answers of 429, and the pace they have left (requests per second). */
-  rateLimited: number;
-  requestsPerSecond: number;
-}
-
 /** How a successful write changed an organization's list; undefined when that cannot be told. */
 type WriteThrough = (organizationId: number, list: Operator[]) => Operator[] | undefined;
 
@@ -74,7 +63,6 @@ export class ChatHubClient {
   readonly #tokens: CompanyTokenSource;
   /** Organization of every operator id seen, so a status change knows which cached list it spoils. */
   readonly #organizationOfOperator = new Map<number, number>();
-  readonly #attemptsByRoute = new Map<string, number>();
   readonly #pace: AdaptivePace;
 
   constructor(options: ChatHubClientOptions) {
@@ -101,7 +89,7 @@ export class ChatHubClient {
       headers: { "User-Agent": this.#options.userAgent },
     });
     // The rate limit first: it must see every attempt's answer, not only the last.
-    installRateLimit(this.#http, this.#pace, (config) => this.#countAttempt(config));
+    installRateLimit(this.#http, this.#pace);
     installRetries(this.#http, {
       maxRetries: this.#options.maxRetries,
       baseDelayMs: this.#options.retryBaseDelayMs,
@@ -262,20 +250,6 @@ export class ChatHubClient {
     else this.#lists.invalidate(organizationId);
   }
 
-  stats(): ClientStats {
-    const byRoute = Object.fromEntries(this.#attemptsByRoute);
-    const attempts = [...this.#attemptsByRoute.values()].reduce((sum, count) => sum + count, 0);
-    const { hits, shared } = this.#lists.stats();
-    return {
-      attempts,
-      byRoute,
-      listCacheHits: hits,
-      listsShared: shared,
-      rateLimited: this.#pace.rateLimitedCount,
-      requestsPerSecond: this.#pace.perSecond(),
-    };
-  }
-
   /**
    * Runs a write; afterwards no list that raced with it is kept or joined. When it succeeds and
    * says how it changed an organization's list, the cached list is changed with it (write-through,
@@ -401,11 +375,6 @@ export class ChatHubClient {
       retryable: false,
       message: `ChatHub sent an unexpected response to ${route}: ${this.#redactor.text(problem)}.${afterWrite}`,
     });
-  }
-
-  #countAttempt(config: InternalAxiosRequestConfig): void {
-    const route = `${(config.method ?? "get").toUpperCase()} ${(config.url ?? "").split("?")[0]}`;
-    this.#attemptsByRoute.set(route, (this.#attemptsByRoute.get(route) ?? 0) + 1);
   }
 }
 

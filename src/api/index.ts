@@ -1,4 +1,4 @@
-export { ChatHubClient, type ClientStats } from "./client";
+export { ChatHubClient } from "./client";
 export { type CompanyCredentials, resolveCredentials } from "./credentials";
 export {
   ChatHubAmbiguousError,

@@ -5,15 +5,11 @@ import type { AdaptivePace } from "./adaptive-pace";
 
 /**
  * Spaces out every attempt of one axios instance — first tries and retries alike, from all
- * concurrent callers — at the pace's current rate, holds them all while a Retry-After runs, then
- * reports each attempt as it leaves. Every 429 is reported to the pace, which slows down.
+ * concurrent callers — at the pace's current rate, and holds them all while a Retry-After runs.
+ * Every 429 is reported to the pace, which slows down.
  * Install it before the retries, so that it sees each attempt's answer, not only the last.
  */
-export function installRateLimit(
-  http: AxiosInstance,
-  pace: AdaptivePace,
-  onDispatch: (config: InternalAxiosRequestConfig) => void,
-): void {
+export function installRateLimit(http: AxiosInstance, pace: AdaptivePace): void {
   const minTime = () => 1000 / pace.perSecond();
   let appliedMinTime = minTime();
   // One dispatch at a time, so that a pause holds the queue rather than every waiting call at once.
@@ -36,7 +32,6 @@ export function installRateLimit(
       }
     });
     sentAt.set(config, Date.now());
-    onDispatch(config);
     return config;
   });
 

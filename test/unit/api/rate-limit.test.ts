@@ -18,7 +18,7 @@ describe("client-side rate limit", () => {
     const client = clientFor(server, { requestsPerSecond: 20, maxRetries: 10 });
     const started = Date.now();
     await Promise.all([24, 25, 26, 27].map((organizationId) => client.listOperators(organizationId)));
-    const { attempts } = client.stats();
+    const attempts = server.counters().total;
     expect(attempts).toBeGreaterThan(4);
     expect(Date.now() - started).toBeGreaterThanOrEqual((attempts - 1) * 50 - 10);
   });
@@ -33,9 +33,8 @@ describe("pace on 429", () => {
       Array.from({ length: 100 }, (_, index) => client.listOperators(1000 + index)),
     );
     expect(lists).toHaveLength(100);
-    const { attempts, rateLimited, requestsPerSecond } = client.stats();
-    expect(server.counters().byStatus["429"]).toBe(rateLimited);
-    expect(requestsPerSecond).toBeLessThanOrEqual(20);
+    const { total: attempts, byStatus } = server.counters();
+    const rateLimited = byStatus["429"] ?? 0;
     // A client that kept its pace would be refused about as often as it is let through.
     expect(rateLimited).toBeLessThanOrEqual(20);
     expect(attempts).toBe(100 + rateLimited);
