@@ -1,4 +1,4 @@
-import axios, { type AxiosInstance, type InternalAxiosRequestConfig, isAxiosError } from "axios";
+import axios, { type AxiosInstance, isAxiosError } from "axios";
 import type { z } from "zod";
 import { AdaptivePace } from "./adaptive-pace";
 import { LOGIN_FIX, secretsOf } from "./credentials";
