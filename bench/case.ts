@@ -8,7 +8,7 @@ import type { RunningEmulator } from "../src/emulator";
 import { DEFAULT_EMULATOR_TOKEN, startEmulator } from "../src/emulator";
 import { TestStack } from "../test/e2e/harness/test-stack";
 import { benchProgram, installComparatorProvider, isThisPackage, type ProviderKind } from "./programs";
-import { type BenchSettings, type Profile, THIS_REQUESTS_PER_SECOND } from "./settings";
+import type { BenchSettings, CaseVariant, Profile } from "./settings";
 
 export const STEPS = ["create", "refresh", "update", "destroy"] as const;
 export type StepName = (typeof STEPS)[number];
@@ -33,6 +33,8 @@ export interface StepResult {
 
 export interface CaseResult {
   profile: string;
+  /** The label of a profile's own case (see CaseVariant). */
+  variant?: string;
   size: number;
   provider: ProviderKind;
   steps: StepResult[];
@@ -109,10 +111,14 @@ export async function runCase(
   provider: ProviderKind,
   settings: BenchSettings,
   log: (line: string) => void,
+  variant?: CaseVariant,
 ): Promise<CaseResult> {
   const emulator = await startEmulator({ port: 0, behaviour: profile.behaviour });
+  const requestsPerSecond = variant?.requestsPerSecond ?? profile.thisRequestsPerSecond;
+  const parallelSetting = variant === undefined ? settings.parallel : variant.parallel;
   const result: CaseResult = {
     profile: profile.name,
+    ...(variant ? { variant: variant.label } : {}),
     size,
     provider,
     steps: [],
@@ -131,7 +137,9 @@ export async function runCase(
         ? {
             config: {
               "chathub:baseUrl": emulator.url,
-              "chathub:requestsPerSecond": String(THIS_REQUESTS_PER_SECOND),
+              ...(requestsPerSecond === undefined
+                ? {}
+                : { "chathub:requestsPerSecond": String(requestsPerSecond) }),
             },
             secrets: { "chathub:token": DEFAULT_EMULATOR_TOKEN },
           }
@@ -141,7 +149,8 @@ export async function runCase(
         : {}),
     });
     if (!isThisPackage(provider)) installComparatorProvider(provider, stack.dir);
-    const parallel = settings.parallel === undefined ? [] : ["--parallel", settings.parallel];
+    const parallel =
+      parallelSetting === undefined || parallelSetting === "default" ? [] : ["--parallel", parallelSetting];
     const commands: Record<StepName, string[]> = {
       create: ["up", "--yes", "--skip-preview", ...parallel],
       refresh: ["refresh", "--yes", "--skip-preview", ...parallel],
@@ -150,7 +159,7 @@ export async function runCase(
     };
 
     let broken = false;
-    for (const step of STEPS) {
+    for (const step of variant?.steps ?? STEPS) {
       if (broken) {
         result.steps.push({
           step,
@@ -177,7 +186,7 @@ export async function runCase(
       });
       result.verified[step] = roster(emulator);
       log(
-        `  ${profile.name} N=${size} ${provider} ${step}: ${outcome} in ${wallSeconds.toFixed(1)} s, ` +
+        `  ${profile.name}${variant ? ` (${variant.label})` : ""} N=${size} ${provider} ${step}: ${outcome} in ${wallSeconds.toFixed(1)} s, ` +
           `${counters.total} requests ${JSON.stringify(nonZero(counters.byRoute))}`,
       );
       if (outcome !== "ok") {

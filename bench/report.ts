@@ -59,7 +59,7 @@ export function profileTable(profile: Profile, results: CaseResult[]): string {
             ? `${result.state.bytesPerOperator} (${result.state.rosterEntryBytesPerOperator ?? result.state.operatorEntryBytes})`
             : "";
         rows.push(
-          `| ${STEP_TITLES[stepName]} | ${result.provider} | ${size} | ${formatWall(step)} | ${formatRequests(step.requests)} | ${state} |`,
+          `| ${STEP_TITLES[stepName]} | ${result.provider}${result.variant ? ` (${result.variant})` : ""} | ${size} | ${formatWall(step)} | ${formatRequests(step.requests)} | ${state} |`,
         );
       }
     }
@@ -85,7 +85,7 @@ export function anomalies(results: CaseResult[]): string[] {
     for (const step of r.steps) {
       if (step.outcome === "failed" || step.outcome === "timeout") {
         lines.push(
-          `${r.profile} N=${r.size} ${r.provider} ${step.step}: ${step.outcome}\n\n\`\`\`\n${step.summary}\n\`\`\``,
+          `${r.profile}${r.variant ? ` (${r.variant})` : ""} N=${r.size} ${r.provider} ${step.step}: ${step.outcome}\n\n\`\`\`\n${step.summary}\n\`\`\``,
         );
       }
     }
@@ -100,7 +100,7 @@ export function anomalies(results: CaseResult[]): string[] {
       const want = expected[step];
       if (want && (seen.live !== want.live || seen.inactive !== want.inactive)) {
         lines.push(
-          `${r.profile} N=${r.size} ${r.provider} ${step}: ChatHub held ${seen.live} live / ${seen.inactive} inactive bench operators, expected ${want.live} / ${want.inactive}`,
+          `${r.profile}${r.variant ? ` (${r.variant})` : ""} N=${r.size} ${r.provider} ${step}: ChatHub held ${seen.live} live / ${seen.inactive} inactive bench operators, expected ${want.live} / ${want.inactive}`,
         );
       }
     }
@@ -121,7 +121,7 @@ export function markdownReport(
     `${machine.date} · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB · Node ${machine.node} · Pulumi ${machine.pulumi} · ${machine.platform}`,
     "",
     `Every command: \`--yes --skip-preview\`, parallelism: ${machine.parallel}, local file backend. ` +
-      "Providers: **this** = pulumi-chathub's ChatHubOperator (5 rps client limit); **naive** = one request per " +
+      "Providers: **this** = pulumi-chathub's ChatHubOperator (5 rps client limit, except at its default pace in `documented-limits`); **naive** = one request per " +
       "operation, 5 rps throttle, retry on 429; **noop** = no I/O (the engine's floor); **roster** = one " +
       "ChatHubOrganizationRoster holding all N (entry B = its one state entry ÷ N). " +
       "Requests: what reached the emulator during the step (retries included). " +

@@ -77,6 +77,12 @@ async function main(): Promise<void> {
   const write = () => writeResults(outDir, machine, settings, results);
 
   for (const profile of settings.profiles) {
+    for (const variant of profile.cases ?? []) {
+      log(`bench: ${profile.name} (${variant.label}), N=${variant.size}, ${variant.provider}`);
+      results.push(await runCase(pulumiBin, profile, variant.size, variant.provider, settings, log, variant));
+      write();
+    }
+    if (profile.cases) continue;
     for (const size of settings.sizes) {
       for (const provider of settings.providers) {
         log(`bench: ${profile.name}, N=${size}, ${provider}`);

@@ -1,7 +1,8 @@
 /**
  * What a bench run covers, from the environment (or `--sizes=…` style arguments):
  *   BENCH_SIZES      operator counts, comma-separated (default "100,500")
- *   BENCH_PROFILES   emulator profiles to run (default "latency,rate-limit")
+ *   BENCH_PROFILES   emulator profiles to run (default all: "latency,rate-limit,documented-limits");
+ *                    "documented-limits" runs its own four cases (~6 min), whatever the sizes and providers
  *   BENCH_PROVIDERS  providers to run (default "this,naive,noop"; "roster" too)
  *   BENCH_TIMEOUT_MIN  cap on each pulumi command, in minutes (default 15)
  *   BENCH_PARALLEL   a --parallel value for every command ("unbounded" = 2147483647); unset =
@@ -9,6 +10,7 @@
  */
 import os from "node:os";
 import type { EmulatorBehaviour } from "../src/emulator";
+import type { StepName } from "./case";
 import type { ProviderKind } from "./programs";
 
 export interface Profile {
@@ -17,7 +19,31 @@ export interface Profile {
   /** For chart panels. */
   short: string;
   behaviour: Partial<EmulatorBehaviour>;
+  /** `chathub:requestsPerSecond` for this provider; undefined = the package's default. */
+  thisRequestsPerSecond: number | undefined;
+  /** When set, the profile runs these cases rather than BENCH_SIZES × BENCH_PROVIDERS. */
+  cases?: readonly CaseVariant[];
 }
+
+/** One case of a profile that names its own: what it varies from the run's settings. */
+export interface CaseVariant {
+  /** Shown beside the provider, e.g. "default --parallel". */
+  label: string;
+  provider: ProviderKind;
+  size: number;
+  /** `--parallel` for every command; "default" = the CLI's own, whatever BENCH_PARALLEL says. */
+  parallel: string;
+  /** `chathub:requestsPerSecond` for this provider, instead of the profile's. */
+  requestsPerSecond?: number;
+  /** The steps to run, in order (default: all four). */
+  steps?: readonly StepName[];
+}
+
+/** What the README advises for large rosters. */
+const RAISED_PARALLEL = "500";
+
+/** This provider's client-side limit: the same 5 rps as the naive one and the limited API. */
+export const THIS_REQUESTS_PER_SECOND = 5;
 
 export const PROFILES: readonly Profile[] = [
   {
@@ -25,21 +51,41 @@ export const PROFILES: readonly Profile[] = [
     title: "20 ms added latency, no rate limit",
     short: "20 ms latency",
     behaviour: { latencyMs: 20 },
+    thisRequestsPerSecond: THIS_REQUESTS_PER_SECOND,
   },
   {
     name: "rate-limit",
     title: "5 requests/second limit (429 + Retry-After), no added latency",
     short: "5 rps limit (429 + Retry-After)",
     behaviour: { rateLimitPerSecond: 5 },
+    thisRequestsPerSecond: THIS_REQUESTS_PER_SECOND,
+  },
+  {
+    name: "documented-limits",
+    title:
+      "SMSBAT's documented limits: 50 requests/s with bursts of 75, 429 without Retry-After; 20 ms latency; this provider at its default pace",
+    short: "documented limits",
+    behaviour: { latencyMs: 20, rateLimitPerSecond: 50, rateLimitBurst: 75, rateLimitRetryAfter: false },
+    thisRequestsPerSecond: undefined,
+    cases: [
+      { label: `--parallel ${RAISED_PARALLEL}`, provider: "this", size: 500, parallel: RAISED_PARALLEL },
+      { label: `--parallel ${RAISED_PARALLEL}`, provider: "noop", size: 500, parallel: RAISED_PARALLEL },
+      { label: "default --parallel", provider: "this", size: 500, parallel: "default", steps: ["create"] },
+      {
+        label: "pace set to 200/s",
+        provider: "this",
+        size: 200,
+        parallel: RAISED_PARALLEL,
+        requestsPerSecond: 200,
+        steps: ["create", "destroy"],
+      },
+    ],
   },
 ];
 
 export const PROVIDERS: readonly ProviderKind[] = ["this", "naive", "noop", "roster"];
 /** What runs when BENCH_PROVIDERS is not set ("roster" has its own quick mode: npm run bench:roster). */
 const DEFAULT_PROVIDERS: readonly ProviderKind[] = ["this", "naive", "noop"];
-
-/** This provider's client-side limit: the same 5 rps as the naive one and the limited API. */
-export const THIS_REQUESTS_PER_SECOND = 5;
 
 export interface BenchSettings {
   sizes: number[];

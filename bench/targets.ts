@@ -133,6 +133,7 @@ export function evaluateTargets(results: CaseResult[]): TargetResult[] {
     }
   }
   out.push(...rosterTargets(results));
+  out.push(...documentedLimitsTargets(results));
   return out;
 }
 
@@ -185,6 +186,106 @@ function rosterTargets(results: CaseResult[]): TargetResult[] {
         detail: `${per} B/operator (compact entry ÷ N)`,
       });
     }
+  }
+  return out;
+}
+
+/** The targets of issue #12, on the `documented-limits` profile's own cases (see settings.ts). */
+function documentedLimitsTargets(results: CaseResult[]): TargetResult[] {
+  const cases = results.filter((r) => r.profile === "documented-limits");
+  if (cases.length === 0) return [];
+  const out: TargetResult[] = [];
+  const find = (provider: string, label: string) =>
+    cases.find((r) => r.provider === provider && r.variant === label);
+  const raised = find("this", "--parallel 500");
+  const floor = find("noop", "--parallel 500");
+
+  for (const [step, what] of [
+    ["destroy", "destroy"],
+    ["update", "10% status change"],
+  ] as const) {
+    const target = `documented limits: ${what} of 500 within 1.5× the no-op floor`;
+    const ours = raised?.steps.find((s) => s.step === step);
+    const noop = floor?.steps.find((s) => s.step === step);
+    if (!usable(ours)) out.push(notMeasured(target, "this, --parallel 500", ours));
+    else if (!usable(noop)) out.push(notMeasured(target, "noop, --parallel 500", noop));
+    else {
+      const ratio = ours.wallSeconds / noop.wallSeconds;
+      out.push({
+        target,
+        scope: "N=500, --parallel 500",
+        verdict: ratio <= 1.5 ? "PASS" : "MISS",
+        detail: `${ours.wallSeconds.toFixed(1)} s vs floor ${noop.wallSeconds.toFixed(1)} s = ${ratio.toFixed(2)}×`,
+      });
+    }
+  }
+
+  const failed = cases.flatMap((r) =>
+    r.steps
+      .filter((s) => s.outcome !== "ok")
+      .map((s) => `${r.provider} (${r.variant}) ${s.step}: ${s.outcome}`),
+  );
+  out.push({
+    target: "documented limits: no failed operation",
+    scope: "every case of the profile",
+    verdict: failed.length === 0 ? "PASS" : "MISS",
+    detail: failed.length === 0 ? `${cases.length} cases, every step ok` : failed.join("; "),
+  });
+
+  const atDefaultPace = cases.filter((r) => r.provider === "this" && r.variant !== "pace set to 200/s");
+  const requests = atDefaultPace.flatMap((r) => r.steps).reduce((sum, s) => sum + s.requests.total, 0);
+  const refused = atDefaultPace
+    .flatMap((r) => r.steps)
+    .reduce((sum, s) => sum + (s.requests.byStatus["429"] ?? 0), 0);
+  out.push(
+    requests === 0
+      ? {
+          target: "documented limits: 429 ≤ 5% of requests at the default pace",
+          scope: "this",
+          verdict: "N/A",
+          detail: "not run",
+        }
+      : {
+          target: "documented limits: 429 ≤ 5% of requests at the default pace",
+          scope: "this, both --parallel settings, every step",
+          verdict: refused <= requests * 0.05 ? "PASS" : "MISS",
+          detail: `${refused} of ${requests} (${((100 * refused) / requests).toFixed(1)}%)`,
+        },
+  );
+
+  const defaultParallel = find("this", "default --parallel")?.steps.find((s) => s.step === "create");
+  const t3 = "documented limits, default --parallel: creating 500 lists ≤ half the synchronize requests";
+  if (!usable(defaultParallel)) out.push(notMeasured(t3, "this, default --parallel", defaultParallel));
+  else {
+    const lists = defaultParallel.requests.byRoute[LIST] ?? 0;
+    const syncs = defaultParallel.requests.byRoute[SYNC] ?? 0;
+    out.push({
+      target: t3,
+      scope: "N=500, CLI default --parallel",
+      verdict: lists * 2 <= syncs ? "PASS" : "MISS",
+      detail: `${lists} lists, ${syncs} synchronize (${syncs > 0 ? (lists / syncs).toFixed(2) : "–"} lists per synchronize)`,
+    });
+  }
+
+  const fast = find("this", "pace set to 200/s");
+  const t4 = "documented limits, pace set to 200/s: up and destroy of 200 succeed, nothing lost";
+  if (!fast) out.push({ target: t4, scope: "this, 200/s", verdict: "N/A", detail: "not run" });
+  else {
+    const up = fast.steps.find((s) => s.step === "create");
+    const destroy = fast.steps.find((s) => s.step === "destroy");
+    const ok =
+      usable(up) &&
+      usable(destroy) &&
+      fast.verified.create?.live === fast.size &&
+      fast.verified.destroy?.live === 0;
+    out.push({
+      target: t4,
+      scope: "N=200, --parallel 500, chathub:requestsPerSecond 200",
+      verdict: ok ? "PASS" : "MISS",
+      detail:
+        `up ${up?.outcome ?? "not run"} (${fast.verified.create?.live ?? "?"} live, ${up?.requests.byStatus["429"] ?? 0}× 429), ` +
+        `destroy ${destroy?.outcome ?? "not run"} (${fast.verified.destroy?.live ?? "?"} left, ${destroy?.requests.byStatus["429"] ?? 0}× 429)`,
+    });
   }
   return out;
 }

@@ -7,6 +7,15 @@ export {
   getOperatorsOutput,
   type LiveOperator,
 } from "./resources/get-operators";
+export {
+  type GetOrganizationArgs,
+  type GetOrganizationsResult,
+  getOrganization,
+  getOrganizationOutput,
+  getOrganizations,
+  getOrganizationsOutput,
+  type OrganizationInfo,
+} from "./resources/get-organizations";
 export { ChatHubOperator, type ChatHubOperatorArgs, type OperatorStatus } from "./resources/operator";
 export {
   ChatHubOrganizationRoster,

@@ -1,9 +1,17 @@
-import axios, { type AxiosInstance, type InternalAxiosRequestConfig } from "axios";
+import axios, { type AxiosInstance, isAxiosError } from "axios";
 import type { z } from "zod";
+import { AdaptivePace } from "./adaptive-pace";
+import { LOGIN_FIX, secretsOf } from "./credentials";
 import { ChatHubApiError } from "./errors";
-import { describeFailure, type FailedCall } from "./failure";
+import { describeFailure, type FailedCall, SIGNED_IN_TOKEN_FIX } from "./failure";
 import { ListCache } from "./list-cache";
 import { type ChatHubClientOptions, type ResolvedClientOptions, resolveClientOptions } from "./options";
+import {
+  findOrganization,
+  ORGANIZATION_LIST_TTL_MS,
+  type OrganizationQuery,
+  organizationNotFoundMessage,
+} from "./organizations";
 import { installRateLimit } from "./rate-limit";
 import { Redactor } from "./redact";
 import { checkJsonBody, formatPath } from "./response-body";
@@ -16,24 +24,23 @@ import {
   rosterStatistics,
 } from "./roster-queries";
 import {
+  companyTokenSchema,
   type NewOperator,
   newOperatorSchema,
   type Operator,
+  type Organization,
   operatorListSchema,
+  organizationListSchema,
   type StatusChange,
   type SynchronizedOperator,
   statusChangeSchema,
   synchronizedOperatorListSchema,
 } from "./schemas";
-import type { OperatorStatusCode } from "./status";
+import { CompanyTokenSource } from "./sign-in";
+import { OPERATOR_STATUS, type OperatorStatusCode } from "./status";
 
-/** HTTP attempts made by one client (retries included), and list calls answered without one. */
-export interface ClientStats {
-  attempts: number;
-  byRoute: Record<string, number>;
-  listCacheHits: number;
-  listsShared: number;
-}
+/** How a successful write changed an organization's list; undefined when that cannot be told. */
+type WriteThrough = (organizationId: number, list: Operator[]) => Operator[] | undefined;
 
 interface Call extends Omit<FailedCall, "timeoutMs"> {
   method: "GET" | "POST";
@@ -52,14 +59,23 @@ export class ChatHubClient {
   readonly #http: AxiosInstance;
   readonly #redactor: Redactor;
   readonly #lists: ListCache<number, Operator[]>;
+  readonly #organizations = new ListCache<"all", Organization[]>(ORGANIZATION_LIST_TTL_MS);
+  readonly #tokens: CompanyTokenSource;
   /** Organization of every operator id seen, so a status change knows which cached list it spoils. */
   readonly #organizationOfOperator = new Map<number, number>();
-  readonly #attemptsByRoute = new Map<string, number>();
+  readonly #pace: AdaptivePace;
 
   constructor(options: ChatHubClientOptions) {
     this.#options = resolveClientOptions(options);
-    this.#redactor = new Redactor(this.#options.token);
+    const { credentials } = this.#options;
+    this.#redactor = new Redactor(...secretsOf(credentials));
+    this.#tokens = new CompanyTokenSource(
+      credentials,
+      (login, password) => this.#signIn(login, password),
+      this.#redactor,
+    );
     this.#lists = new ListCache(this.#options.listCacheTtlMs);
+    this.#pace = new AdaptivePace(this.#options.requestsPerSecond);
     this.#http = axios.create({
       baseURL: this.#options.baseUrl,
       timeout: this.#options.timeoutMs,
@@ -69,22 +85,56 @@ export class ChatHubClient {
       transitional: { clarifyTimeoutError: true },
       // A redirect is reported (it usually means a wrong chathub:baseUrl), not followed with the token.
       maxRedirects: 0,
-      headers: {
-        Authorization: `Bearer ${this.#options.token}`,
-        "User-Agent": this.#options.userAgent,
-      },
+      // The Authorization header is set per call (#attempt): a signed-in token can be replaced.
+      headers: { "User-Agent": this.#options.userAgent },
     });
+    // The rate limit first: it must see every attempt's answer, not only the last.
+    installRateLimit(this.#http, this.#pace);
     installRetries(this.#http, {
       maxRetries: this.#options.maxRetries,
       baseDelayMs: this.#options.retryBaseDelayMs,
       maxDelayMs: this.#options.retryMaxDelayMs,
+      rateLimitBaseDelayMs: this.#options.rateLimitBackoffMs,
     });
-    installRateLimit(this.#http, this.#options.requestsPerSecond, (config) => this.#countAttempt(config));
   }
 
   /** The API root this client talks to. */
   get baseUrl(): string {
     return this.#options.baseUrl;
+  }
+
+  /** Every organization the credentials can see; the list is cached for a few minutes, as the vendor advises. */
+  async listOrganizations(): Promise<Organization[]> {
+    const path = "/api/company/organization";
+    const organizations = await this.#organizations.get("all", async () => {
+      const body = await this.#send({
+        method: "GET",
+        path,
+        subject: "the company's organizations",
+        headers: { Accept: "text/plain" },
+      });
+      return this.#parse(organizationListSchema, body, "GET", path);
+    });
+    return structuredClone(organizations);
+  }
+
+  /** The organization with that id, or that name (case-insensitive); undefined when the credentials cannot see it. */
+  async findOrganization(query: OrganizationQuery): Promise<Organization | undefined> {
+    return findOrganization(await this.listOrganizations(), query);
+  }
+
+  /** Like findOrganization, but not found is an error listing the organizations the credentials can see. */
+  async getOrganization(query: OrganizationQuery): Promise<Organization> {
+    const organizations = await this.listOrganizations();
+    const found = findOrganization(organizations, query);
+    if (found) return found;
+    throw new ChatHubApiError({
+      kind: "not-found",
+      method: "GET",
+      path: "/api/company/organization",
+      retryable: false,
+      message: this.#redactor.text(organizationNotFoundMessage(query, organizations)),
+    });
   }
 
   /** Every operator of an organization (deleted ones too, if ChatHub lists them). */
@@ -121,8 +171,9 @@ export class ChatHubClient {
     if (sent.length === 0) return [];
     const organizationIds = [...new Set(sent.map((operator) => operator.organizationId))];
     const subject = `organization${organizationIds.length > 1 ? "s" : ""} ${organizationIds.join(", ")}`;
-    const body = await this.#writing(organizationIds, () =>
-      this.#send({
+    let created: SynchronizedOperator[] = [];
+    await this.#writing(organizationIds, async () => {
+      const body = await this.#send({
         method: "POST",
         path,
         subject,
@@ -130,12 +181,18 @@ export class ChatHubClient {
         body: sent,
         sent,
         retryOnlyIf: isSynchronizeWorthRetrying,
-      }),
-    );
-    const created = this.#parse(synchronizedOperatorListSchema, body, "POST", path, sent.length);
-    created.forEach((operator, index) => {
-      const organizationId = sent[index]?.organizationId;
-      if (organizationId !== undefined) this.#organizationOfOperator.set(operator.id, organizationId);
+      });
+      created = this.#parse(synchronizedOperatorListSchema, body, "POST", path, sent.length);
+      created.forEach((operator, index) => {
+        const organizationId = sent[index]?.organizationId;
+        if (organizationId !== undefined) this.#organizationOfOperator.set(operator.id, organizationId);
+      });
+      // What ChatHub just created joins the cached lists, so the next batch need not list again.
+      return (organizationId, list) =>
+        withCreated(
+          list,
+          created.filter((_, index) => sent[index]?.organizationId === organizationId),
+        );
     });
     return created;
   }
@@ -149,15 +206,17 @@ export class ChatHubClient {
     const organizationId = organizationIdHint ?? this.#organizationOfOperator.get(id);
     const subject = `operator ${id}${organizationId !== undefined ? ` of organization ${organizationId}` : ""}`;
     const change = requireStatusChange({ id, status }, { method: "POST", path, subject });
-    await this.#writing(organizationId === undefined ? undefined : [organizationId], () =>
-      this.#send({
+    await this.#writing(organizationId === undefined ? undefined : [organizationId], async () => {
+      await this.#send({
         method: "POST",
         path,
         subject,
         headers: { "Content-Type": "application/json" },
         body: change,
-      }),
-    );
+      });
+      // A deleted operator may or may not stay listed (open question 1): only ChatHub can tell.
+      return status === OPERATOR_STATUS.deleted ? undefined : (_, list) => withStatus(list, id, status);
+    });
   }
 
   /** The operator with that id, read from its organization's list (the API has no read-one endpoint). */
@@ -191,43 +250,98 @@ export class ChatHubClient {
     else this.#lists.invalidate(organizationId);
   }
 
-  stats(): ClientStats {
-    const byRoute = Object.fromEntries(this.#attemptsByRoute);
-    const attempts = [...this.#attemptsByRoute.values()].reduce((sum, count) => sum + count, 0);
-    const { hits, shared } = this.#lists.stats();
-    return { attempts, byRoute, listCacheHits: hits, listsShared: shared };
-  }
-
   /**
-   * Runs a write with the affected lists dropped before it (so no new list joins a stale one) and
-   * after it (so a list that raced with it is not kept). Unknown organizations drop every list.
+   * Runs a write; afterwards no list that raced with it is kept or joined. When it succeeds and
+   * says how it changed an organization's list, the cached list is changed with it (write-through,
+   * so the next batch need not list again); otherwise the affected lists are dropped (every list,
+   * for an unknown organization). Until the write is done, readers see the lists from before it.
    */
-  async #writing<T>(organizationIds: readonly number[] | undefined, write: () => Promise<T>): Promise<T> {
+  async #writing(
+    organizationIds: readonly number[] | undefined,
+    write: () => Promise<WriteThrough | undefined>,
+  ) {
     const drop = () => {
       if (organizationIds === undefined) this.#lists.invalidateAll();
       else for (const organizationId of organizationIds) this.#lists.invalidate(organizationId);
     };
-    drop();
+    let writeThrough: WriteThrough | undefined;
     try {
-      return await write();
+      writeThrough = await write();
     } finally {
-      drop();
+      if (writeThrough === undefined || organizationIds === undefined) drop();
+      else
+        for (const organizationId of organizationIds) {
+          this.#lists.update(organizationId, (list) => writeThrough?.(organizationId, list));
+        }
     }
   }
 
+  /**
+   * Sends an authenticated call. A 401 to a token obtained by signing in (it may have expired)
+   * is answered by signing in again, once, and repeating the call: ChatHub applied nothing.
+   */
   async #send(call: Call): Promise<unknown> {
+    const token = await this.#tokens.token();
     try {
-      const response = await this.#http.request<unknown>({
-        method: call.method,
-        url: call.path,
-        headers: call.headers,
-        data: call.body,
-        ...(call.retryOnlyIf ? { "axios-retry": { retryCondition: call.retryOnlyIf } } : {}),
-      });
-      return response.data;
+      return await this.#attempt(call, token);
     } catch (error) {
-      throw describeFailure(error, { ...call, timeoutMs: this.#options.timeoutMs }, this.#redactor);
+      if (!this.#tokens.renewable || !isAxiosError(error) || error.response?.status !== 401) {
+        throw this.#describe(error, call);
+      }
     }
+    const fresh = await this.#tokens.renew(token);
+    try {
+      return await this.#attempt(call, fresh);
+    } catch (error) {
+      throw this.#describe(error, { ...call, credentialsFix: SIGNED_IN_TOKEN_FIX });
+    }
+  }
+
+  async #attempt(call: Call, token: string | undefined): Promise<unknown> {
+    const response = await this.#http.request<unknown>({
+      method: call.method,
+      url: call.path,
+      headers: token === undefined ? call.headers : { ...call.headers, Authorization: `Bearer ${token}` },
+      data: call.body,
+      ...(call.retryOnlyIf ? { "axios-retry": { retryCondition: call.retryOnlyIf } } : {}),
+    });
+    return response.data;
+  }
+
+  #describe(error: unknown, call: Call): ChatHubApiError {
+    return describeFailure(error, { ...call, timeoutMs: this.#options.timeoutMs }, this.#redactor);
+  }
+
+  /** `POST /api/company/get-token`: the company token for a login. Safe to repeat, so retried like a list. */
+  async #signIn(login: string, password: string): Promise<string> {
+    const path = "/api/company/get-token";
+    const call: Call = {
+      method: "POST",
+      path,
+      subject: "company sign-in",
+      headers: { "Content-Type": "application/json" },
+      body: { login, password },
+    };
+    let body: unknown;
+    try {
+      body = await this.#attempt(call, undefined);
+    } catch (error) {
+      if (isAxiosError(error) && error.response?.status === 401) {
+        throw new ChatHubApiError({
+          kind: "unauthorized",
+          method: "POST",
+          path,
+          status: 401,
+          retryable: false,
+          message: `ChatHub refused the company login and password (401 on POST ${path}): ${LOGIN_FIX}.`,
+        });
+      }
+      throw this.#describe(error, call);
+    }
+    const token = checkJsonBody(companyTokenSchema, body);
+    // What was sent back is not echoed: it may be a token, even a malformed one.
+    if (!token.ok) throw this.#invalidResponse("POST", path, "expected the company token as a JSON string");
+    return token.value;
   }
 
   #parse<S extends z.ZodType>(
@@ -251,7 +365,7 @@ export class ChatHubClient {
   #invalidResponse(method: string, path: string, problem: string): ChatHubApiError {
     const route = `${method} ${path.split("?")[0]}`;
     const afterWrite =
-      method === "POST"
+      method === "POST" && path.startsWith("/api/operator")
         ? " ChatHub accepted the request: list the organization and reconcile before retrying."
         : "";
     return new ChatHubApiError({
@@ -261,11 +375,6 @@ export class ChatHubClient {
       retryable: false,
       message: `ChatHub sent an unexpected response to ${route}: ${this.#redactor.text(problem)}.${afterWrite}`,
     });
-  }
-
-  #countAttempt(config: InternalAxiosRequestConfig): void {
-    const route = `${(config.method ?? "get").toUpperCase()} ${(config.url ?? "").split("?")[0]}`;
-    this.#attemptsByRoute.set(route, (this.#attemptsByRoute.get(route) ?? 0) + 1);
   }
 }
 
@@ -338,4 +447,27 @@ function requireStatusChange(
     message: issue.message,
   }));
   throw invalidInput(where, details, details.map((detail) => `${detail.field} ${detail.message}`).join("; "));
+}
+
+/** The list with operators ChatHub just created (or, reusing a name, returned) in it, once each. */
+function withCreated(list: Operator[], created: SynchronizedOperator[]): Operator[] | undefined {
+  // The synchronize answer has no organization object: it is taken from the list itself.
+  const organization = list[0]?.organization;
+  if (organization === undefined) return created.length === 0 ? list : undefined;
+  const createdIds = new Set(created.map((operator) => operator.id));
+  return [
+    ...list.filter((operator) => !createdIds.has(operator.id)),
+    ...created.map((operator) => ({
+      id: operator.id,
+      name: operator.name,
+      status: operator.status,
+      organization,
+    })),
+  ];
+}
+
+/** The list with one operator's new status; undefined if the list does not show it. */
+function withStatus(list: Operator[], id: number, status: OperatorStatusCode): Operator[] | undefined {
+  if (!list.some((operator) => operator.id === id)) return undefined;
+  return list.map((operator) => (operator.id === id ? { ...operator, status } : operator));
 }

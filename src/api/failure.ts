@@ -1,4 +1,5 @@
 import { type AxiosError, isAxiosError } from "axios";
+import { z } from "zod";
 import { ChatHubAmbiguousError, ChatHubApiError, type ChatHubErrorKind } from "./errors";
 import type { Redactor } from "./redact";
 import { attemptsMade, isTimeout } from "./retry";
@@ -14,6 +15,8 @@ export interface FailedCall {
   timeoutMs: number;
   /** Set for synchronize: the operators sent, whose creation may be in doubt. */
   sent?: readonly NewOperator[];
+  /** How to fix refused credentials; the token's config keys unless the client signs in with a login. */
+  credentialsFix?: string;
 }
 
 /** Network failures that happen before any byte of the request reaches the server. */
@@ -30,6 +33,10 @@ const NOTHING_SENT_CODES = new Set([
 
 const TOKEN_FIX =
   "set a valid one with `pulumi config set --secret chathub:token <token>` or the CHATHUB_TOKEN environment variable";
+
+/** For a client that signs in: its token was fresh, so the login's company lacks access. */
+export const SIGNED_IN_TOKEN_FIX =
+  "the token was obtained by signing in with chathub:login just before, so the login's company has no access to it: use the login of the company that owns it";
 
 /**
  * Turns whatever a request threw into a ChatHubApiError, reading only safe fields of the
@@ -77,11 +84,11 @@ function answered(
 ): ChatHubApiError {
   const response = error.response;
   const status = response?.status ?? 0;
-  const { serverMessage, details } = readErrorBody(response?.data, redactor);
+  const { serverMessage } = readErrorBody(response?.data, redactor);
   const said = serverMessage ? `: ${serverMessage}` : "";
   const answer = `${status}${response?.statusText ? ` ${redactor.text(response.statusText)}` : ""}`;
   const where = `${call.method} ${call.path}`;
-  const common = { method: call.method, path: call.path, status, serverMessage, details };
+  const common = { method: call.method, path: call.path, status, serverMessage };
 
   if (call.sent && status >= 500)
     return ambiguous(call, `failed with ${answer}${said}`, status, serverMessage);
@@ -94,13 +101,13 @@ function answered(
       return failure(
         "validation",
         false,
-        `ChatHub rejected ${where} (${call.subject}) as invalid (400)${said}${describeDetails(details, call.sent)}`,
+        `ChatHub rejected ${where} (${call.subject}) as invalid (400)${said}`,
       );
     case "unauthorized":
       return failure(
         "unauthorized",
         false,
-        `ChatHub refused the company token (401 on ${where}): it is invalid or expired, or has no access to ${call.subject}; ${TOKEN_FIX}.`,
+        `ChatHub refused the company token (401 on ${where}): it is invalid or expired, or has no access to ${call.subject}; ${call.credentialsFix ?? TOKEN_FIX}.`,
       );
     case "forbidden":
       return failure(
@@ -120,7 +127,10 @@ function answered(
       return failure(
         "rate-limited",
         true,
-        `ChatHub kept rate-limiting ${where} (429)${afterAttempts}${said}; lower chathub:requestsPerSecond.`,
+        `ChatHub kept rate-limiting ${where} (${call.subject}) with 429${afterAttempts}` +
+          `${describeRateLimitBody(response?.data, redactor) ?? said}. The limit is per company ` +
+          "(SMSBAT documents 50 requests per second, bursts of 75): lower chathub:requestsPerSecond, " +
+          "or ask SMSBAT for a higher limit.",
       );
     case "server":
       return failure(
@@ -188,54 +198,30 @@ function ambiguous(
   );
 }
 
-/** The `message` and validation details of an error body, JSON or plain text. */
-function readErrorBody(data: unknown, redactor: Redactor): { serverMessage?: string; details?: unknown } {
+/**
+ * An error body as ChatHub sent it. SMSBAT documents no error body but the 429's (read by
+ * describeRateLimitBody), so any other is shown as the text it is: redacted and truncated, never
+ * parsed for a shape ChatHub did not promise.
+ */
+function readErrorBody(data: unknown, redactor: Redactor): { serverMessage?: string } {
   const text = typeof data === "string" ? data.trim() : data === undefined ? "" : JSON.stringify(data);
-  if (text.length === 0) return {};
+  return text.length === 0 ? {} : { serverMessage: redactor.text(truncate(text)) };
+}
+
+/** SMSBAT's documented 429 body: `{ "error": "Too Many Requests", "message": "Rate limit exceeded. …", "status": 429 }`. */
+const rateLimitBodySchema = z.object({ error: z.string(), message: z.string() });
+
+/** The documented 429 body as `: Too Many Requests ("Rate limit exceeded. …")`, or undefined for another shape. */
+function describeRateLimitBody(data: unknown, redactor: Redactor): string | undefined {
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = typeof data === "string" ? JSON.parse(data) : data;
   } catch {
-    return { serverMessage: redactor.text(truncate(text)) };
+    return undefined;
   }
-  if (body === null || typeof body !== "object" || Array.isArray(body)) {
-    return { serverMessage: redactor.text(truncate(text)) };
-  }
-  const fields = body as Record<string, unknown>;
-  const message = [fields.message, fields.title, fields.error].find((value) => typeof value === "string");
-  const details = fields.errors ?? fields.details;
-  return {
-    ...(typeof message === "string" ? { serverMessage: redactor.text(truncate(message)) } : {}),
-    ...(details !== undefined ? { details: redactor.data(details) } : {}),
-  };
-}
-
-/** Validation details as a sentence: the emulator's `[{index, field, message}]`, or ASP.NET's `{field: [messages]}`. */
-function describeDetails(details: unknown, sent: readonly NewOperator[] | undefined): string {
-  if (details === undefined || details === null) return "";
-  if (Array.isArray(details)) {
-    const parts = details.map((item) => describeDetail(item, sent));
-    return parts.length > 0 ? ` — ${parts.join("; ")}` : "";
-  }
-  if (typeof details === "object") {
-    const parts = Object.entries(details).map(([field, messages]) =>
-      Array.isArray(messages) ? `${field}: ${messages.join(", ")}` : `${field}: ${String(messages)}`,
-    );
-    return parts.length > 0 ? ` — ${parts.join("; ")}` : "";
-  }
-  return ` — ${truncate(String(details))}`;
-}
-
-function describeDetail(item: unknown, sent: readonly NewOperator[] | undefined): string {
-  if (item === null || typeof item !== "object") return String(item);
-  const { index, field, message } = item as Record<string, unknown>;
-  if (typeof message !== "string") return truncate(JSON.stringify(item));
-  const name = typeof index === "number" ? sent?.[index]?.name : undefined;
-  const operator =
-    typeof index === "number"
-      ? `operator #${index}${name !== undefined ? ` (${JSON.stringify(name)})` : ""} `
-      : "";
-  return `${operator}${typeof field === "string" ? `${field}: ` : ""}${message}`;
+  const parsed = rateLimitBodySchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  return `: ${redactor.text(truncate(parsed.data.error))} (${JSON.stringify(redactor.text(truncate(parsed.data.message)))})`;
 }
 
 function truncate(text: string): string {

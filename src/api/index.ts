@@ -1,4 +1,5 @@
-export { ChatHubClient, type ClientStats } from "./client";
+export { ChatHubClient } from "./client";
+export { type CompanyCredentials, resolveCredentials } from "./credentials";
 export {
   ChatHubAmbiguousError,
   ChatHubApiError,
@@ -18,16 +19,27 @@ export {
 } from "./operator-rules";
 export { type ChatHubClientOptions, DEFAULT_CLIENT_OPTIONS } from "./options";
 export {
+  describeOrganizations,
+  findOrganization,
+  ORGANIZATION_LIST_TTL_MS,
+  type OrganizationQuery,
+  organizationNotFoundMessage,
+} from "./organizations";
+export {
   normalizeOperatorName,
   type OperatorStatistics,
 } from "./roster-queries";
 export {
+  companyTokenSchema,
   MAX_OPERATOR_NAME_LENGTH,
   type NewOperator,
   newOperatorSchema,
   type Operator,
+  type Organization,
   operatorListSchema,
   operatorSchema,
+  organizationListSchema,
+  organizationSchema,
   type StatusChange,
   type SynchronizedOperator,
   statusChangeSchema,

@@ -47,6 +47,21 @@ export class ListCache<K, V> {
     return loading;
   }
 
+  /**
+   * Writes a change this client made through to the cached value, which keeps its expiry: freshness
+   * counts from the load, so changes made by others are still seen once it expires. Without a
+   * fresh value, or when `change` gives none, the key is invalidated. Either way no load that was
+   * in flight fills the cache or answers later callers, since it may not show the change.
+   */
+  update(key: K, change: (value: V) => V | undefined): void {
+    const cached = this.#values.get(key);
+    const changed = cached !== undefined && cached.expiresAt > Date.now() ? change(cached.value) : undefined;
+    this.invalidate(key);
+    if (cached !== undefined && changed !== undefined) {
+      this.#values.set(key, { value: changed, expiresAt: cached.expiresAt });
+    }
+  }
+
   invalidate(key: K): void {
     this.#values.delete(key);
     this.#inFlight.delete(key);

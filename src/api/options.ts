@@ -1,14 +1,23 @@
+import { type CompanyCredentials, resolveCredentials, secretsOf } from "./credentials";
 import { ChatHubConfigError } from "./errors";
 import { Redactor } from "./redact";
 
 export interface ChatHubClientOptions {
   /** API root, e.g. https://chatapi.smsbat.com (config `chathub:baseUrl`, env `CHATHUB_BASE_URL`). */
   baseUrl: string;
-  /** Company token sent as `Authorization: Bearer …` (config `chathub:token`, env `CHATHUB_TOKEN`). */
-  token: string;
+  /** Company token sent as `Authorization: Bearer …` (config `chathub:token`, env `CHATHUB_TOKEN`); wins over login. */
+  token?: string;
+  /** Company login, signed in with once, instead of a token (config `chathub:login`, env `CHATHUB_LOGIN`). */
+  login?: string;
+  /** The login's password (config `chathub:password`, env `CHATHUB_PASSWORD`). */
+  password?: string;
   /** Time allowed for each attempt, in milliseconds (config `chathub:timeoutMs`). Default 30000. */
   timeoutMs?: number;
-  /** Requests per second, shared by every concurrent call of one client (config `chathub:requestsPerSecond`). Default 5. */
+  /**
+   * Requests per second, shared by every concurrent call of one client (config `chathub:requestsPerSecond`).
+   * Default 40: SMSBAT documents 50 per company, and the headroom leaves room for the company's other clients.
+   * A 429 slows the client below this; it never goes above.
+   */
   requestsPerSecond?: number;
   /** Retries after the first attempt, for failures known to be safe to repeat. Default 5. */
   maxRetries?: number;
@@ -18,31 +27,33 @@ export interface ChatHubClientOptions {
   retryBaseDelayMs?: number;
   /** Longest backoff between two attempts, unless the server's Retry-After asks for more. Default 30000. */
   retryMaxDelayMs?: number;
+  /** First backoff after a 429 that has no Retry-After; doubles with each retry (SMSBAT's advice). Default 1000. */
+  rateLimitBackoffMs?: number;
   /** User-Agent header. Default "pulumi-chathub". */
   userAgent?: string;
 }
 
-export type ResolvedClientOptions = Required<ChatHubClientOptions>;
+export type ResolvedClientOptions = Required<Omit<ChatHubClientOptions, "token" | "login" | "password">> & {
+  credentials: CompanyCredentials;
+};
 
 export const DEFAULT_CLIENT_OPTIONS = {
   timeoutMs: 30_000,
-  requestsPerSecond: 5,
+  requestsPerSecond: 40,
   maxRetries: 5,
   listCacheTtlMs: 2_000,
   retryBaseDelayMs: 300,
   retryMaxDelayMs: 30_000,
+  rateLimitBackoffMs: 1_000,
   userAgent: "pulumi-chathub",
 } as const;
 
-const TOKEN_FIX =
-  "set it with `pulumi config set --secret chathub:token <token>` or the CHATHUB_TOKEN environment variable";
-
 /** Checks every option and fills in defaults, naming the config key to fix when a value cannot work. */
 export function resolveClientOptions(options: ChatHubClientOptions): ResolvedClientOptions {
-  const token = resolveToken(options.token);
+  const credentials = resolveCredentials(options);
   return {
-    baseUrl: resolveBaseUrl(options.baseUrl, new Redactor(token)),
-    token,
+    baseUrl: resolveBaseUrl(options.baseUrl, new Redactor(...secretsOf(credentials))),
+    credentials,
     // axios truncates the timeout to an integer, and 0 would mean "wait forever".
     timeoutMs: Math.ceil(
       positive(
@@ -74,29 +85,13 @@ export function resolveClientOptions(options: ChatHubClientOptions): ResolvedCli
       DEFAULT_CLIENT_OPTIONS.retryMaxDelayMs,
       "retryMaxDelayMs",
     ),
+    rateLimitBackoffMs: nonNegative(
+      options.rateLimitBackoffMs,
+      DEFAULT_CLIENT_OPTIONS.rateLimitBackoffMs,
+      "rateLimitBackoffMs",
+    ),
     userAgent: options.userAgent?.trim() || DEFAULT_CLIENT_OPTIONS.userAgent,
   };
-}
-
-function resolveToken(value: unknown): string {
-  const token = typeof value === "string" ? value.trim() : "";
-  if (token.length === 0) {
-    throw new ChatHubConfigError("chathub:token", `The ChatHub company token is missing: ${TOKEN_FIX}.`);
-  }
-  if (/^bearer\s/i.test(token)) {
-    throw new ChatHubConfigError(
-      "chathub:token",
-      `chathub:token (CHATHUB_TOKEN) must be the token alone, without the "Bearer " prefix: ${TOKEN_FIX}.`,
-    );
-  }
-  // Header-breaking characters usually mean a pasted file or a wrong value; never echo it.
-  if (/[\s\p{Cc}]/u.test(token)) {
-    throw new ChatHubConfigError(
-      "chathub:token",
-      `chathub:token (CHATHUB_TOKEN) contains whitespace or control characters, which a token cannot have: ${TOKEN_FIX}.`,
-    );
-  }
-  return token;
 }
 
 function resolveBaseUrl(value: unknown, redactor: Redactor): string {

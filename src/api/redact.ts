@@ -1,18 +1,25 @@
 const REDACTED = "[redacted]";
 
 /**
- * Removes a secret from text and from any strings nested in plain data, so that nothing
+ * Removes secrets (a token, a password, tokens obtained by signing in) from text and from any strings nested in plain data, so that nothing
  * a server echoes back (or a user mistypes into another setting) can carry the token into an error.
  */
 export class Redactor {
-  readonly #secret: string;
+  readonly #secrets = new Set<string>();
 
-  constructor(secret: string) {
-    this.#secret = secret;
+  constructor(...secrets: string[]) {
+    for (const secret of secrets) this.add(secret);
+  }
+
+  /** Redacts this secret too from now on (e.g. a token just obtained by signing in). */
+  add(secret: string): void {
+    if (secret.length > 0) this.#secrets.add(secret);
   }
 
   text(value: string): string {
-    return this.#secret.length > 0 ? value.split(this.#secret).join(REDACTED) : value;
+    let redacted = value;
+    for (const secret of this.#secrets) redacted = redacted.split(secret).join(REDACTED);
+    return redacted;
   }
 
   data(value: unknown): unknown {

@@ -8,6 +8,8 @@ export interface RetryPolicy {
   maxRetries: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** First backoff after a 429 without Retry-After; SMSBAT advises 1 s, 2 s, 4 s, 8 s... */
+  rateLimitBaseDelayMs: number;
 }
 
 /** An attempt that ran out of time (axios reports ETIMEDOUT with `clarifyTimeoutError`). */
@@ -31,17 +33,20 @@ export function isSynchronizeWorthRetrying(error: AxiosError): boolean {
   return error.code === "ECONNREFUSED";
 }
 
-/** Exponential backoff with jitter, capped, but never shorter than the server's Retry-After. */
+/**
+ * Exponential backoff with jitter, capped, but never shorter than the server's Retry-After. A 429
+ * without Retry-After backs off from the vendor's own first step instead.
+ */
 export function backoffDelay(
   retryNumber: number,
   error: AxiosError | undefined,
   policy: RetryPolicy,
 ): number {
-  const backoff = Math.min(
-    exponentialDelay(retryNumber - 1, undefined, policy.baseDelayMs),
-    policy.maxDelayMs,
-  );
-  return Math.max(backoff, retryAfter(error));
+  const serverSays = retryAfter(error);
+  const base =
+    error?.response?.status === 429 && serverSays === 0 ? policy.rateLimitBaseDelayMs : policy.baseDelayMs;
+  const backoff = Math.min(exponentialDelay(retryNumber - 1, undefined, base), policy.maxDelayMs);
+  return Math.max(backoff, serverSays);
 }
 
 /** How many attempts a failed request made, as axios-retry recorded them on its config. */

@@ -46,6 +46,17 @@ export const statusChangeSchema = z.object({
   status: operatorStatusSchema,
 });
 
+/** An organization as `GET /api/company/organization` lists it. */
+export const organizationSchema = z.object({ id, name: z.string() });
+
+export const organizationListSchema = z.array(organizationSchema);
+
+/** `POST /api/company/get-token` answers the token itself as a JSON string; it goes into a header. */
+export const companyTokenSchema = z
+  .string()
+  .regex(/^[^\s\p{Cc}]+$/u, { error: "expected a non-empty token without whitespace" });
+
+export type Organization = z.infer<typeof organizationSchema>;
 export type Operator = z.infer<typeof operatorSchema>;
 export type SynchronizedOperator = z.infer<typeof synchronizedOperatorSchema>;
 export type NewOperator = z.infer<typeof newOperatorSchema>;

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { TIMEOUT_HOLD_MS } from "./call-faults";
 import type { EmulatorContext } from "./context";
 import { routeKeyOf } from "./counters";
-import { isApiPath, pathOf } from "./http-paths";
+import { TOO_MANY_REQUESTS_BODY } from "./documented-limits";
+import { isApiPath, isSignInPath, pathOf } from "./http-paths";
 
 /**
  * Ends a request without any answer: the client sees its connection reset, as when a
@@ -45,10 +46,9 @@ export function installApiGate(app: FastifyInstance, context: EmulatorContext): 
 
     const rate = context.faults.rateLimit(Date.now());
     if (!rate.allowed) {
-      reply
-        .code(429)
-        .header("retry-after", String(rate.retryAfterSeconds))
-        .send({ message: `too many requests: retry after ${rate.retryAfterSeconds} s` });
+      if (context.behaviour().rateLimitRetryAfter)
+        reply.header("retry-after", String(rate.retryAfterSeconds));
+      reply.code(429).send(TOO_MANY_REQUESTS_BODY);
       return;
     }
 
@@ -69,7 +69,9 @@ export function installApiGate(app: FastifyInstance, context: EmulatorContext): 
       return;
     }
 
-    const authentication = context.tokens.authenticate(request.headers.authorization);
+    // Signing in is how a token is obtained, so it needs none.
+    if (isSignInPath(path)) return;
+    const authentication = context.tokens.authenticate(request.headers);
     if (!authentication.ok) {
       reply.code(401).send({ message: authentication.message });
       return;

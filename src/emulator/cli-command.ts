@@ -1,6 +1,8 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { z } from "zod";
 import { DEFAULT_EMULATOR_TOKEN } from "./access";
-import type { EmulatorBehaviour } from "./behaviour";
+import { EMULATOR_SWITCHES, type EmulatorBehaviour, type EmulatorSwitchName } from "./behaviour";
+import { DEFAULT_EMULATOR_LOGIN, DEFAULT_EMULATOR_PASSWORD } from "./company-logins";
 import { type EmulatorOptions, startEmulator } from "./server";
 
 function integerBetween(label: string, min: number, max: number) {
@@ -13,26 +15,6 @@ function integerBetween(label: string, min: number, max: number) {
   };
 }
 
-function numberBetween(label: string, min: number, max: number) {
-  return (text: string): number => {
-    const value = Number(text);
-    if (text.trim() === "" || !Number.isFinite(value) || value < min || value > max) {
-      throw new InvalidArgumentError(`${label} must be a number from ${min} to ${max}.`);
-    }
-    return value;
-  };
-}
-
-function positiveNumber(label: string) {
-  return (text: string): number => {
-    const value = Number(text);
-    if (text.trim() === "" || !Number.isFinite(value) || value <= 0) {
-      throw new InvalidArgumentError(`${label} must be a number above 0.`);
-    }
-    return value;
-  };
-}
-
 function nonBlankToken(text: string): string {
   if (text.trim() === "" || /\s/.test(text)) {
     throw new InvalidArgumentError("the company token must be non-empty and contain no whitespace.");
@@ -40,57 +22,75 @@ function nonBlankToken(text: string): string {
   return text;
 }
 
-/** The parsed switches; names follow commander's camel-casing of the flags. */
+function nonBlankLogin(text: string): string {
+  if (text.trim() === "") throw new InvalidArgumentError("the company login must be non-empty.");
+  return text;
+}
+
+/** The command's own options (the behaviour switches come from EMULATOR_SWITCHES). */
 interface EmulatorCommandOptions {
   port: number;
   host: string;
   token?: string;
+  login?: string;
+  password?: string;
   state?: string;
-  listDeleted?: EmulatorBehaviour["listDeleted"];
-  duplicateNames?: EmulatorBehaviour["duplicateNames"];
-  listContentType?: EmulatorBehaviour["listContentType"];
-  /** Commander names "--no-access <mode>" `access`; it is true when the flag is absent. */
-  access: EmulatorBehaviour["noAccess"] | true;
-  reactivateDeleted?: boolean;
-  latencyMs?: number;
-  latencySpikeRate?: number;
-  latencySpikeMs?: number;
-  failureRate?: number;
-  rateLimit?: number;
-  dropSyncRate?: number;
-  hang?: boolean;
-  seed?: number;
   quiet?: boolean;
 }
 
-function behaviourFrom(options: EmulatorCommandOptions): Partial<EmulatorBehaviour> {
-  const behaviour: Partial<EmulatorBehaviour> = {
-    listDeleted: options.listDeleted,
-    duplicateNames: options.duplicateNames,
-    listContentType: options.listContentType,
-    noAccess: options.access === true ? undefined : options.access,
-    reactivateDeleted: options.reactivateDeleted,
-    latencyMs: options.latencyMs,
-    latencySpikeRate: options.latencySpikeRate,
-    latencySpikeMs: options.latencySpikeMs,
-    failureRate: options.failureRate,
-    rateLimitPerSecond: options.rateLimit,
-    dropSyncRate: options.dropSyncRate,
-    hang: options.hang,
-    seed: options.seed,
-  };
-  // Leave unset switches out, so the emulator's defaults apply.
-  return Object.fromEntries(Object.entries(behaviour).filter(([, value]) => value !== undefined));
+/** The switch's option: its flag, help with the default, its environment variable, its parser. */
+function switchOption(definition: (typeof EMULATOR_SWITCHES)[EmulatorSwitchName]): Option {
+  const flag = definition.flag as string;
+  const name = flag.split(" ")[0] as string;
+  const shown = definition.default === null ? "none" : String(definition.default);
+  const takesValue = flag.includes("<");
+  const option = new Option(
+    flag,
+    takesValue ? `${definition.help} [default: ${shown}]` : definition.help,
+  ).env(`CHATHUB_EMULATOR_${name.slice(2).replaceAll("-", "_").toUpperCase()}`);
+  const schema = definition.schema as z.ZodType;
+  if (schema instanceof z.ZodEnum) return option.choices(schema.options as string[]);
+  if (!takesValue) return option;
+  return option.argParser((text: string) => {
+    const parsed = schema.safeParse(text.trim() === "" ? Number.NaN : Number(text));
+    if (!parsed.success) {
+      throw new InvalidArgumentError(`${name} ${parsed.error.issues[0]?.message ?? "is not valid"}`);
+    }
+    return parsed.data;
+  });
 }
 
-async function runEmulator(options: EmulatorCommandOptions): Promise<void> {
+/** The switches given on the command line or in the environment; the others keep their defaults. */
+function behaviourFrom(command: Command): Partial<EmulatorBehaviour> {
+  const behaviour: Record<string, unknown> = {};
+  for (const [key, definition] of Object.entries(EMULATOR_SWITCHES)) {
+    const option = command.options.find((candidate) => candidate.flags === definition.flag);
+    if (!option) continue;
+    const attribute = option.attributeName();
+    const source = command.getOptionValueSource(attribute);
+    if (source === undefined || source === "default") continue;
+    behaviour[key] = command.getOptionValue(attribute);
+  }
+  return behaviour as Partial<EmulatorBehaviour>;
+}
+
+async function runEmulator(
+  options: EmulatorCommandOptions,
+  behaviour: Partial<EmulatorBehaviour>,
+): Promise<void> {
   const print = (line: string) => process.stdout.write(`${line}\n`);
   const emulatorOptions: EmulatorOptions = {
     port: options.port,
     host: options.host,
     tokens: { [options.token ?? DEFAULT_EMULATOR_TOKEN]: "*" },
+    logins: {
+      [options.login ?? DEFAULT_EMULATOR_LOGIN]: {
+        password: options.password ?? DEFAULT_EMULATOR_PASSWORD,
+        organizations: "*",
+      },
+    },
     statePath: options.state,
-    behaviour: behaviourFrom(options),
+    behaviour,
     log: options.quiet ? undefined : print,
   };
   const emulator = await startEmulator(emulatorOptions);
@@ -101,6 +101,13 @@ async function runEmulator(options: EmulatorCommandOptions): Promise<void> {
     options.token === undefined
       ? `Company token: ${DEFAULT_EMULATOR_TOKEN} (the emulator's default; choose another with --token)`
       : "Company token: the one given with --token (not shown)",
+  );
+  // Likewise the company login: the defaults are public, a given password never shows.
+  const login = options.login === undefined ? DEFAULT_EMULATOR_LOGIN : "the one given with --login";
+  print(
+    options.password === undefined
+      ? `Company login: ${login}, password ${DEFAULT_EMULATOR_PASSWORD} (the emulator's default; choose another with --password)`
+      : `Company login: ${login}, password given with --password (not shown)`,
   );
 
   const stop = () => {
@@ -119,12 +126,12 @@ async function runEmulator(options: EmulatorCommandOptions): Promise<void> {
 /** Adds `emulator`: run a local ChatHub operator API for development, demos, tests and benchmarks. */
 export function addEmulatorCommand(program: Command): Command {
   const env = (name: string) => `CHATHUB_EMULATOR_${name}`;
-  return program
-    .command("emulator")
+  const command = program.command("emulator");
+  command
     .summary("run a local ChatHub operator API emulator")
     .description(
       "Run a local ChatHub operator API (GET /api/operator, POST /api/operator/synchronize, " +
-        "POST /api/operator/status) seeded with the vendor's example data. Every switch can also be " +
+        "POST /api/operator/status, GET /api/company/organization, POST /api/company/get-token) seeded with the vendor's example data. Every switch can also be " +
         "set with the environment variable shown beside it. Control routes: /_emulator/counters, " +
         "/_emulator/behaviour, /_emulator/operators, /_emulator/invariants.",
     )
@@ -144,87 +151,25 @@ export function addEmulatorCommand(program: Command): Command {
         .argParser(nonBlankToken),
     )
     .addOption(
+      new Option("--login <login>", "the company login POST /api/company/get-token accepts (never printed)")
+        .env(env("LOGIN"))
+        .argParser(nonBlankLogin),
+    )
+    .addOption(
+      new Option("--password <password>", "that login's password (never printed)").env(env("PASSWORD")),
+    )
+    .addOption(
       new Option(
         "--state <file.json>",
         "keep organizations and operators in this JSON file across restarts",
       ).env(env("STATE")),
     )
-    .addOption(
-      new Option(
-        "--list-deleted <mode>",
-        "whether the list shows deleted (status 2) operators [default: hide]",
-      )
-        .choices(["show", "hide"])
-        .env(env("LIST_DELETED")),
-    )
-    .addOption(
-      new Option(
-        "--duplicate-names <mode>",
-        "synchronize with an existing name: allow a duplicate, or reuse the existing operator [default: allow]",
-      )
-        .choices(["allow", "reuse"])
-        .env(env("DUPLICATE_NAMES")),
-    )
-    .addOption(
-      new Option("--list-content-type <type>", "Content-Type of the list answer [default: text/plain]")
-        .choices(["text/plain", "application/json"])
-        .env(env("LIST_CONTENT_TYPE")),
-    )
-    .addOption(
-      new Option(
-        "--no-access <mode>",
-        "answer to a token without access to an organization: 401, 403 or empty [default: 401]",
-      )
-        .choices(["401", "403", "empty"])
-        .env(env("NO_ACCESS")),
-    )
-    .addOption(
-      new Option("--reactivate-deleted", "let a deleted operator go back to status 0 or 1").env(
-        env("REACTIVATE_DELETED"),
-      ),
-    )
-    .addOption(
-      new Option("--latency-ms <ms>", "milliseconds added to every /api request")
-        .env(env("LATENCY_MS"))
-        .argParser(numberBetween("--latency-ms", 0, 600_000)),
-    )
-    .addOption(
-      new Option("--latency-spike-rate <fraction>", "fraction of requests delayed by --latency-spike-ms more")
-        .env(env("LATENCY_SPIKE_RATE"))
-        .argParser(numberBetween("--latency-spike-rate", 0, 1)),
-    )
-    .addOption(
-      new Option("--latency-spike-ms <ms>", "length of a latency spike")
-        .env(env("LATENCY_SPIKE_MS"))
-        .argParser(numberBetween("--latency-spike-ms", 0, 600_000)),
-    )
-    .addOption(
-      new Option("--failure-rate <fraction>", "fraction of /api requests answered 503")
-        .env(env("FAILURE_RATE"))
-        .argParser(numberBetween("--failure-rate", 0, 1)),
-    )
-    .addOption(
-      new Option(
-        "--rate-limit <per-second>",
-        "requests per second beyond which the answer is 429 [default: none]",
-      )
-        .env(env("RATE_LIMIT"))
-        .argParser(positiveNumber("--rate-limit")),
-    )
-    .addOption(
-      new Option(
-        "--drop-sync-rate <fraction>",
-        "fraction of synchronize calls applied and then answered with a connection reset",
-      )
-        .env(env("DROP_SYNC_RATE"))
-        .argParser(numberBetween("--drop-sync-rate", 0, 1)),
-    )
-    .addOption(new Option("--hang", "never answer any /api request").env(env("HANG")))
-    .addOption(
-      new Option("--seed <n>", "seed for the random fault decisions [default: 1]")
-        .env(env("SEED"))
-        .argParser(integerBetween("--seed", 0, 2 ** 31 - 1)),
-    )
     .addOption(new Option("--quiet", "do not log one line per request").env(env("QUIET")))
-    .action((options: EmulatorCommandOptions) => runEmulator(options));
+    .action((options: EmulatorCommandOptions, command: Command) =>
+      runEmulator(options, behaviourFrom(command)),
+    );
+  for (const definition of Object.values(EMULATOR_SWITCHES)) {
+    if (definition.flag !== undefined) command.addOption(switchOption(definition));
+  }
+  return command;
 }

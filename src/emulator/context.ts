@@ -1,6 +1,7 @@
 import type { OrganizationGrant, TokenRegistry } from "./access";
 import type { EmulatorBehaviour } from "./behaviour";
 import type { CallFaults } from "./call-faults";
+import type { CompanyLogins } from "./company-logins";
 import type { Counters } from "./counters";
 import type { FaultInjector } from "./faults";
 import type { Shutdown } from "./shutdown";
@@ -16,6 +17,7 @@ export interface EmulatorContext {
   callFaults: CallFaults;
   counters: Counters;
   tokens: TokenRegistry;
+  logins: CompanyLogins;
   shutdown: Shutdown;
   /** Resolves once every change made so far is on disk (at once when there is no state file). */
   persist(): Promise<void>;

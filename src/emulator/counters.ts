@@ -3,6 +3,8 @@ export const API_ROUTE_KEYS = [
   "GET /api/operator",
   "POST /api/operator/synchronize",
   "POST /api/operator/status",
+  "GET /api/company/organization",
+  "POST /api/company/get-token",
 ] as const;
 
 export type ApiRouteKey = (typeof API_ROUTE_KEYS)[number] | "other";

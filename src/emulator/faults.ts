@@ -1,6 +1,7 @@
 import type { EmulatorBehaviour } from "./behaviour";
 import { createRandom } from "./random";
-import { type RateDecision, SlidingWindowRateLimiter } from "./rate-limiter";
+import { SlidingWindowRateLimiter } from "./rate-limiter";
+import { type RateDecision, TokenBucket } from "./token-bucket";
 
 /**
  * Decides, request by request, which faults the emulator injects.
@@ -11,7 +12,8 @@ export class FaultInjector {
   private spikeRandom: () => number;
   private failureRandom: () => number;
   private dropRandom: () => number;
-  private readonly rateLimiter = new SlidingWindowRateLimiter();
+  private readonly slidingWindow = new SlidingWindowRateLimiter();
+  private readonly tokenBucket = new TokenBucket();
 
   constructor(private readonly behaviour: () => EmulatorBehaviour) {
     const { seed } = behaviour();
@@ -35,9 +37,11 @@ export class FaultInjector {
   }
 
   rateLimit(now: number): RateDecision {
-    const limit = this.behaviour().rateLimitPerSecond;
-    if (limit === null) return { allowed: true };
-    return this.rateLimiter.decide(limit, now);
+    const { rateLimitPerSecond, rateLimitBurst } = this.behaviour();
+    if (rateLimitPerSecond === null) return { allowed: true };
+    // Without a burst, the original switch: at most `rateLimitPerSecond` in any one second.
+    if (rateLimitBurst === null) return this.slidingWindow.decide(rateLimitPerSecond, now);
+    return this.tokenBucket.decide(rateLimitPerSecond, rateLimitBurst, now);
   }
 
   shouldFail(): boolean {
@@ -52,6 +56,7 @@ export class FaultInjector {
 
   /** Forgets the requests the rate limiter has seen, e.g. after its limit changed. */
   resetRateLimit(): void {
-    this.rateLimiter.reset();
+    this.slidingWindow.reset();
+    this.tokenBucket.reset();
   }
 }

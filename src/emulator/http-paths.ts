@@ -8,3 +8,8 @@ export function pathOf(url: string): string {
 export function isApiPath(path: string): boolean {
   return path === "/api" || path.startsWith("/api/");
 }
+
+/** `POST /api/company/get-token`: the one /api route that takes no company token. */
+export function isSignInPath(path: string): boolean {
+  return path === "/api/company/get-token";
+}

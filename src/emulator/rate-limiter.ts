@@ -1,6 +1,6 @@
-const WINDOW_MS = 1000;
+import type { RateDecision } from "./token-bucket";
 
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+const WINDOW_MS = 1000;
 
 /**
  * A sliding one-second window over accepted requests: a request is allowed when fewer

@@ -5,6 +5,13 @@ import { registerAdminRoutes } from "./admin-routes";
 import { installApiGate } from "./api-gate";
 import { DEFAULT_EMULATOR_BEHAVIOUR, type EmulatorBehaviour, parseBehaviourPatch } from "./behaviour";
 import { type ArmedCallFault, type CallFault, CallFaults } from "./call-faults";
+import {
+  type CompanyLogin,
+  CompanyLogins,
+  DEFAULT_EMULATOR_LOGIN,
+  DEFAULT_EMULATOR_PASSWORD,
+} from "./company-logins";
+import { registerCompanyRoutes } from "./company-routes";
 import type { EmulatorContext } from "./context";
 import { Counters, type RouteCounters } from "./counters";
 import { installErrorAnswers } from "./error-answers";
@@ -22,6 +29,11 @@ export interface EmulatorOptions {
   host?: string;
   /** Company token → the organization ids it may access. Default { [DEFAULT_EMULATOR_TOKEN]: "*" }. */
   tokens?: Record<string, number[] | "*">;
+  /**
+   * Company login → its password and the organizations its tokens may access, for
+   * POST /api/company/get-token. Default { [DEFAULT_EMULATOR_LOGIN]: { password: DEFAULT_EMULATOR_PASSWORD, organizations: "*" } }.
+   */
+  logins?: Record<string, CompanyLogin>;
   /** Persist organizations and operators to this JSON file: loaded at start if it exists, rewritten after each change. */
   statePath?: string;
   /** Seed the spec's example data when there is no state file. Default true. */
@@ -57,6 +69,8 @@ export interface RunningEmulator {
   renameOperator(id: number, name: string): void;
   /** Accepts another company token for some organizations, or all ("*"). */
   grantToken(token: string, organizations: number[] | "*"): void;
+  /** Accepts another company login (or a new password for one) for some organizations, or all ("*"). */
+  grantLogin(login: string, password: string, organizations: number[] | "*"): void;
   /** Makes chosen calls of one route fail, counted from now (see CallFaults); usable while a deployment runs. */
   failCalls(fault: CallFault): void;
   /** The faults armed with failCalls that have calls left to hit. */
@@ -83,6 +97,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const bodyLimitBytes = options.bodyLimitBytes ?? ONE_MEBIBYTE;
   const log = options.log ?? (() => undefined);
   const tokens = new TokenRegistry(options.tokens ?? { [DEFAULT_EMULATOR_TOKEN]: "*" });
+  const logins = new CompanyLogins(
+    options.logins ?? {
+      [DEFAULT_EMULATOR_LOGIN]: { password: DEFAULT_EMULATOR_PASSWORD, organizations: "*" },
+    },
+  );
 
   const { statePath } = options;
   const loaded = statePath === undefined ? undefined : await loadStateFile(statePath);
@@ -110,7 +129,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const valid = parseBehaviourPatch(patch);
     behaviour = { ...behaviour, ...valid };
     if (valid.seed !== undefined) faults.reseed(valid.seed);
-    if (valid.rateLimitPerSecond !== undefined) faults.resetRateLimit();
+    if (valid.rateLimitPerSecond !== undefined || valid.rateLimitBurst !== undefined) faults.resetRateLimit();
   };
 
   const context: EmulatorContext = {
@@ -121,6 +140,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     callFaults,
     counters,
     tokens,
+    logins,
     shutdown,
     persist,
     logRequest: (method, url, outcome, elapsedMs) =>
@@ -140,6 +160,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   installErrorAnswers(app, bodyLimitBytes, (error) => log(`internal error: ${String(error)}`));
   installApiGate(app, context);
   registerApiRoutes(app, context);
+  registerCompanyRoutes(app, context);
   registerAdminRoutes(app, context);
 
   try {
@@ -177,6 +198,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     setOperatorStatus: (id, status) => store.setStatus(id, status),
     renameOperator: (id, name) => store.rename(id, name),
     grantToken: (token, organizations) => tokens.grant(token, organizations),
+    grantLogin: (login, password, organizations) => logins.add(login, { password, organizations }),
     failCalls: (fault) => callFaults.arm(fault),
     armedCallFaults: () => callFaults.list(),
     clearCallFaults: () => callFaults.clear(),

@@ -38,6 +38,13 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
     runtime.validateSettings();
     const result = checkOperatorInputs(news);
     if (!result.ok) return { inputs: news, failures: result.failures };
+    // Only then ask ChatHub (one organization list per deployment) whether the organization is visible.
+    const { organizationId } = result.inputs;
+    const organizationProblem =
+      organizationId === undefined ? undefined : await runtime.organizationProblem(organizationId);
+    if (organizationProblem !== undefined) {
+      return { inputs: news, failures: [{ property: "organizationId", reason: organizationProblem }] };
+    }
     // Keep unknown values as they are; the real run checks them.
     const unknowns = Object.fromEntries(result.unknown.map((key) => [key, news[key]]));
     return { inputs: { ...result.inputs, ...unknowns, [PROVIDER_KEY]: news[PROVIDER_KEY] } };

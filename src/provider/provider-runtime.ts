@@ -1,6 +1,7 @@
 import type { ChatHubClient } from "../api";
 import { OrganizationCreateBatcher } from "./create-batcher";
 import { engineAddressFromArgs, exitWhenEngineGone } from "./engine-watchdog";
+import { OrganizationCheck } from "./organization-check";
 import {
   clientFromSettings,
   type ProviderSettings,
@@ -10,7 +11,8 @@ import {
 
 /**
  * How long a listed roster is reused inside one provider process. Every resource of a refresh
- * reads its organization at about the same moment, so they share one list; any write drops it.
+ * reads its organization at about the same moment, so they share one list. The client writes its
+ * own creates and status changes through to it (a delete drops it), so create batches reuse it too.
  */
 const LIST_CACHE_TTL_MS = 5000;
 
@@ -23,6 +25,7 @@ export class ProviderRuntime {
   #settings: ProviderSettings | undefined;
   #client: ChatHubClient | undefined;
   readonly #batchers = new Map<number, OrganizationCreateBatcher>();
+  #organizations = new OrganizationCheck(() => this.client());
   /** Organization display names: they do not change during a deployment. */
   readonly #organizationNames = new Map<number, Promise<string | undefined>>();
 
@@ -33,6 +36,7 @@ export class ProviderRuntime {
     this.#settings = readProviderSettings(config);
     this.#client = undefined;
     this.#batchers.clear();
+    this.#organizations = new OrganizationCheck(() => this.client());
     this.#organizationNames.clear();
   }
 
@@ -55,6 +59,11 @@ export class ProviderRuntime {
       this.#client = clientFromSettings(settings, { listCacheTtlMs: LIST_CACHE_TTL_MS });
     }
     return this.#client;
+  }
+
+  /** Why the credentials cannot use this organization (see OrganizationCheck), or undefined. */
+  organizationProblem(organizationId: number): Promise<string | undefined> {
+    return this.#organizations.problemWith(organizationId);
   }
 
   createBatcher(organizationId: number): OrganizationCreateBatcher {

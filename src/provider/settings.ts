@@ -1,12 +1,23 @@
-import { ChatHubClient, type ChatHubClientOptions, ChatHubConfigError } from "../api";
+import {
+  ChatHubClient,
+  type ChatHubClientOptions,
+  ChatHubConfigError,
+  type CompanyCredentials,
+  resolveCredentials,
+} from "../api";
 
 /** The vendor's production API. */
 export const PRODUCTION_BASE_URL = "https://chatapi.smsbat.com";
 
-/** What the provider needs to reach ChatHub, read from the stack inside the provider process. */
+/**
+ * What a process needs to reach ChatHub: the provider, the program's lookups and `export` all
+ * read it here. Credentials are a token, or a company login and password to sign in with.
+ */
 export interface ProviderSettings {
   baseUrl: string;
   token: string | undefined;
+  login?: string | undefined;
+  password?: string | undefined;
   requestsPerSecond?: number;
   timeoutMs?: number;
 }
@@ -17,9 +28,9 @@ export interface StackConfig {
 }
 
 /**
- * Reads `chathub:*` from the stack, falling back to CHATHUB_TOKEN / CHATHUB_BASE_URL. The token
- * stays in this process's memory: it is never an input, an output, or part of the provider
- * that Pulumi serializes into the state.
+ * Reads `chathub:*` from the stack, falling back to CHATHUB_TOKEN / CHATHUB_LOGIN /
+ * CHATHUB_PASSWORD / CHATHUB_BASE_URL. Credentials stay in this process's memory: they are never
+ * an input, an output, or part of the provider that Pulumi serializes into the state.
  */
 export function readProviderSettings(
   config: StackConfig,
@@ -28,6 +39,9 @@ export function readProviderSettings(
   const settings: ProviderSettings = {
     baseUrl: nonEmpty(config.get("chathub:baseUrl")) ?? nonEmpty(env.CHATHUB_BASE_URL) ?? PRODUCTION_BASE_URL,
     token: nonEmpty(config.get("chathub:token")) ?? nonEmpty(env.CHATHUB_TOKEN),
+    login: nonEmpty(config.get("chathub:login")) ?? nonEmpty(env.CHATHUB_LOGIN),
+    // A password is taken as it is (blanks may belong to it), unless it is blank altogether.
+    password: nonBlank(config.get("chathub:password")) ?? nonBlank(env.CHATHUB_PASSWORD),
   };
   const requestsPerSecond = positiveNumber(config, "chathub:requestsPerSecond");
   if (requestsPerSecond !== undefined) settings.requestsPerSecond = requestsPerSecond;
@@ -36,16 +50,12 @@ export function readProviderSettings(
   return settings;
 }
 
-/** Throws the error a user can act on when the settings cannot work; sends nothing anywhere. */
-export function requireToken(settings: ProviderSettings): string {
-  if (settings.token === undefined) {
-    throw new ChatHubConfigError(
-      "chathub:token",
-      "No ChatHub company token is configured. Set it with `pulumi config set --secret chathub:token <token>` " +
-        "or the CHATHUB_TOKEN environment variable.",
-    );
-  }
-  return settings.token;
+/**
+ * The token, or the login and password (a token wins when both are set). Throws the error a user
+ * can act on when neither is complete; sends nothing anywhere.
+ */
+export function requireCredentials(settings: ProviderSettings): CompanyCredentials {
+  return resolveCredentials(settings);
 }
 
 /**
@@ -59,10 +69,22 @@ export function clientFromSettings(
   return new ChatHubClient({
     ...extra,
     baseUrl: settings.baseUrl,
-    token: requireToken(settings),
+    ...credentialOptions(requireCredentials(settings)),
     ...(settings.requestsPerSecond === undefined ? {} : { requestsPerSecond: settings.requestsPerSecond }),
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
   });
+}
+
+function credentialOptions(
+  credentials: CompanyCredentials,
+): Pick<ChatHubClientOptions, "token" | "login" | "password"> {
+  return credentials.kind === "token"
+    ? { token: credentials.token }
+    : { login: credentials.login, password: credentials.password };
+}
+
+function nonBlank(value: string | undefined): string | undefined {
+  return value?.trim() ? value : undefined;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -4,34 +4,39 @@ import {
   clientFromSettings,
   type ProviderSettings,
   readProviderSettings,
-  requireToken,
+  requireCredentials,
 } from "../provider/settings";
 
 /**
  * The ChatHub client of the program process (the provider process has its own), configured like
- * the provider: `chathub:token` (a secret), `chathub:baseUrl`, `chathub:requestsPerSecond` and
- * `chathub:timeoutMs`, with CHATHUB_TOKEN / CHATHUB_BASE_URL as fallbacks. One client serves every
- * lookup of the program, so they share its rate limit and its list cache.
+ * the provider: `chathub:token`, or `chathub:login` and `chathub:password` (secrets),
+ * `chathub:baseUrl`, `chathub:requestsPerSecond` and `chathub:timeoutMs`, with the CHATHUB_*
+ * variables as fallbacks. One client serves every lookup of the program, so they share its rate
+ * limit, its caches and its sign-in.
  */
 export async function programClient(): Promise<ChatHubClient> {
   const settings = await readProgramSettings();
-  const token = requireToken(settings);
-  const fingerprint = JSON.stringify([settings.baseUrl, settings.requestsPerSecond, settings.timeoutMs]);
-  if (cached?.fingerprint !== fingerprint || cached.token !== token) {
-    cached = { fingerprint, token, client: clientFromSettings(settings) };
-  }
+  requireCredentials(settings);
+  // Compared in memory only, to notice a change of configuration between lookups.
+  const fingerprint = JSON.stringify(settings);
+  if (cached?.fingerprint !== fingerprint) cached = { fingerprint, client: clientFromSettings(settings) };
   return cached.client;
 }
 
-let cached: { fingerprint: string; token: string; client: ChatHubClient } | undefined;
+let cached: { fingerprint: string; client: ChatHubClient } | undefined;
+
+/** Read as secrets and only ever held in memory: they never become outputs. */
+const SECRET_KEYS = ["token", "login", "password"] as const;
 
 async function readProgramSettings(): Promise<ProviderSettings> {
   const config = new pulumi.Config("chathub");
-  // The token is read as a secret and only ever held in memory: it never becomes an output.
-  const secretToken = config.getSecret("token");
-  const token = secretToken === undefined ? undefined : await reveal(secretToken);
+  const secrets = new Map<string, string | undefined>();
+  for (const key of SECRET_KEYS) {
+    const secret = config.getSecret(key);
+    secrets.set(`chathub:${key}`, secret === undefined ? undefined : await reveal(secret));
+  }
   return readProviderSettings({
-    get: (key) => (key === "chathub:token" ? token : config.get(key.replace(/^chathub:/, ""))),
+    get: (key) => (secrets.has(key) ? secrets.get(key) : config.get(key.replace(/^chathub:/, ""))),
   });
 }
 

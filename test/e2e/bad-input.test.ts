@@ -69,6 +69,20 @@ const cases: BadInputCase[] = [
     expected: ["chathub:token", "CHATHUB_TOKEN"],
   },
   {
+    title: "a company login without its password",
+    operator: {},
+    noToken: true,
+    config: { "chathub:login": "acme" },
+    expected: ["chathub:login (CHATHUB_LOGIN) is set but chathub:password (CHATHUB_PASSWORD) is not"],
+  },
+  {
+    title: "a password without its company login",
+    operator: {},
+    noToken: true,
+    config: { "chathub:password": "a-password-123" },
+    expected: ["chathub:password (CHATHUB_PASSWORD) is set but chathub:login (CHATHUB_LOGIN) is not"],
+  },
+  {
     title: "a malformed base URL",
     operator: {},
     config: { "chathub:baseUrl": "chatapi.smsbat.com/api" },
@@ -96,6 +110,8 @@ describe("bad input fails at preview, sending nothing", () => {
     const baseUrl = badCase.config?.["chathub:baseUrl"] ?? emulator.url;
     await stack.run(["config", "set", "chathub:baseUrl", baseUrl]);
     if (badCase.noToken) await stack.run(["config", "rm", "chathub:token"]);
+    const extraConfig = Object.entries(badCase.config ?? {}).filter(([key]) => key !== "chathub:baseUrl");
+    for (const [key, value] of extraConfig) await stack.run(["config", "set", key, value]);
     emulator.resetCounters();
     try {
       const preview = await stack.run(["preview"]);
@@ -105,7 +121,10 @@ describe("bad input fails at preview, sending nothing", () => {
       expect(output).toMatch(/chathub:Operator.*alex|alex.*chathub:Operator/);
       for (const text of badCase.expected) expect(output).toContain(text);
       expect(emulator.counters().total).toBe(0);
+      // A secret typed into the wrong key is not echoed either.
+      expect(output).not.toContain("a-password-123");
     } finally {
+      for (const [key] of extraConfig) await stack.run(["config", "rm", key]);
       if (badCase.noToken)
         await stack.run(["config", "set", "--secret", "chathub:token", "chathub-emulator-token"]);
     }

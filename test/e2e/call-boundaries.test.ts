@@ -11,8 +11,8 @@ import { chathubStack, OPERATOR_TYPE } from "./support/chathub-stack";
 import { type OperatorSpec, operatorsProgram } from "./support/programs";
 
 // A fault between two calls of one operation must never wedge the stack. Each ChatHubOperator
-// operation is a short sequence of calls (create: list, synchronize, status, list for the
-// organization's name; update and delete: status; read: list). The walk below makes one chosen
+// operation is a short sequence of calls (create: list, synchronize, status; update and delete:
+// status; read: list). The walk below makes one chosen
 // call fail (500, 503 until the client's retries run out, an answer lost after ChatHub applied
 // the call, a call that times out unapplied), then requires `refresh` and `up` to succeed and to
 // converge: the live roster equals the program, nobody twice, the state holds exactly the live
@@ -74,7 +74,9 @@ const WALK: Boundary[] = [
   boundary("create", STATUS, 1, 503, RETRIES_EXHAUSTED),
   boundary("create", STATUS, 1, "lost-answer"),
   boundary("create", STATUS, 1, "timeout"),
-  boundary("create", LIST, 2, 500), // the organization's name, after the writes
+  // No "LIST #2" (the organization's name, after the writes): the name comes from the clash-check
+  // list the create's synchronize wrote through to. Only an organization that was empty before is
+  // listed again; the unit test "leaves out an organization name it could not learn" covers that.
   boundary("update", STATUS, 1, 500),
   boundary("update", STATUS, 1, "lost-answer"),
   boundary("delete", STATUS, 1, 500),

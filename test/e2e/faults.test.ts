@@ -254,7 +254,7 @@ describe("a ChatHub that never answers", () => {
       { config: { "chathub:timeoutMs": String(timeoutMs) } },
     );
     try {
-      // The create lists the organization first: 1 + 5 retries (the client's default), each given
+      // check() lists the organizations first: 1 + 5 retries (the client's default), each given
       // timeoutMs, with backoff between them of 300·2^(n-1) ms plus up to 20 % jitter.
       const attempts = 6;
       const backoffMs = [300, 600, 1200, 2400, 4800].reduce((sum, delay) => sum + delay * 1.2, 0);
@@ -268,7 +268,8 @@ describe("a ChatHub that never answers", () => {
       expect(up.stdout).toContain(`timed out after ${timeoutMs} ms on each of ${attempts} attempts`);
       expect(up.stdout).toContain("chathub:timeoutMs");
       expect(emulator.counters().byRoute).toMatchObject({
-        "GET /api/operator": attempts,
+        "GET /api/company/organization": attempts,
+        "GET /api/operator": 0,
         "POST /api/operator/synchronize": 0,
       });
       expect(elapsedMs).toBeGreaterThanOrEqual(attempts * timeoutMs);

@@ -11,6 +11,8 @@ export function chathubStack(
     /** The company token, set as the secret `chathub:token`; null leaves it out of the config. */
     token?: string | null;
     config?: Record<string, string>;
+    /** More secret config, e.g. chathub:login and chathub:password. */
+    secrets?: Record<string, string>;
     env?: Record<string, string>;
     workDir?: string;
   } = {},
@@ -20,7 +22,10 @@ export function chathubStack(
     name,
     ...(typeof program === "string" ? { program } : program),
     config: { "chathub:baseUrl": emulator.url, ...options.config },
-    secrets: options.token === null ? {} : { "chathub:token": options.token ?? DEFAULT_EMULATOR_TOKEN },
+    secrets: {
+      ...(options.token === null ? {} : { "chathub:token": options.token ?? DEFAULT_EMULATOR_TOKEN }),
+      ...options.secrets,
+    },
     ...(options.env ? { env: options.env } : {}),
     ...(options.workDir ? { workDir: options.workDir } : {}),
   });

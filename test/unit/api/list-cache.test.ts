@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ListCache } from "../../../src/api/list-cache";
 
 function deferred<T>() {
@@ -39,5 +39,46 @@ describe("ListCache", () => {
     expect(await Promise.all([cache.get(1, load), cache.get(1, load)])).toEqual(["load 1", "load 1"]);
     expect(await cache.get(1, load)).toBe("load 2");
     expect(cache.stats()).toEqual({ hits: 0, shared: 1 });
+  });
+});
+
+describe("ListCache.update (write-through)", () => {
+  it("changes the cached value in place, keeping the expiry of the load", async () => {
+    let now = 1_000;
+    const clock = vi.spyOn(Date, "now").mockImplementation(() => now);
+    try {
+      const cache = new ListCache<number, string[]>(2_000);
+      await cache.get(1, async () => ["a"]);
+      now = 2_500;
+      cache.update(1, (value) => [...value, "b"]);
+      expect(await cache.get(1, async () => ["reloaded"])).toEqual(["a", "b"]);
+      // Expiry still counts from the load at 1000, so others' changes are seen after 2 s.
+      now = 3_001;
+      expect(await cache.get(1, async () => ["reloaded"])).toEqual(["reloaded"]);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it("invalidates when there is nothing fresh to change, or the change gives nothing", async () => {
+    const cache = new ListCache<number, string[]>(60_000);
+    cache.update(1, (value) => [...value, "b"]);
+    expect(await cache.get(1, async () => ["loaded"])).toEqual(["loaded"]);
+    cache.update(1, () => undefined);
+    expect(await cache.get(1, async () => ["reloaded"])).toEqual(["reloaded"]);
+  });
+
+  it("keeps a load that was in flight from filling the cache or answering later callers", async () => {
+    const cache = new ListCache<number, string[]>(60_000);
+    await cache.get(1, async () => ["a"]);
+    cache.invalidate(1);
+    const inFlight = deferred<string[]>();
+    const first = cache.get(1, () => inFlight.promise);
+    cache.update(1, (value) => [...value, "b"]); // nothing fresh: invalidated
+    const second = cache.get(1, async () => ["a", "b"]);
+    inFlight.resolve(["a"]);
+    expect(await first).toEqual(["a"]);
+    expect(await second).toEqual(["a", "b"]);
+    expect(await cache.get(1, async () => ["reloaded"])).toEqual(["a", "b"]);
   });
 });

@@ -10,7 +10,6 @@ describe("list coalescing and cache", () => {
     const lists = await Promise.all(Array.from({ length: 50 }, () => client.listOperators(24)));
     expect(server.counters().byRoute[LIST]).toBe(1);
     for (const list of lists) expect(list).toEqual(lists[0]);
-    expect(client.stats()).toMatchObject({ attempts: 1, listsShared: 49 });
   });
 
   it("reuses a list for listCacheTtlMs, then asks again", async () => {
@@ -24,7 +23,7 @@ describe("list coalescing and cache", () => {
     expect(server.counters().byRoute[LIST]).toBe(2);
   });
 
-  it("drops an organization's list after setStatus and synchronize, and keeps the others", async () => {
+  it("writes synchronize and status changes through to their organization's cached list, exactly as ChatHub lists them", async () => {
     const server = await emulator();
     const client = clientFor(server, { listCacheTtlMs: 60_000 });
     await client.listOperators(24);
@@ -32,13 +31,29 @@ describe("list coalescing and cache", () => {
 
     await client.setStatus(103, 0);
     expect((await client.findById(24, 103))?.status).toBe(0);
+    const [alex] = await client.synchronize([{ organizationId: 24, name: "Alex Brown" }]);
+    expect(await client.findOneByName(24, "Alex Brown")).toEqual({
+      ...alex,
+      organization: { id: 24, name: "Customer Support" },
+    });
+    await client.listOperators(25);
+    expect(server.counters().byRoute[LIST]).toBe(2);
+
+    const writtenThrough = await client.listOperators(24);
+    client.invalidate(24);
+    expect(await client.listOperators(24)).toEqual(writtenThrough);
+    expect(server.counters().byRoute[LIST]).toBe(3);
+  });
+
+  it("drops the organization's list after a delete, which ChatHub may or may not list", async () => {
+    const server = await emulator();
+    const client = clientFor(server, { listCacheTtlMs: 60_000 });
+    await client.listOperators(24);
+    await client.listOperators(25);
+    await client.setStatus(103, 2);
+    expect(await client.findById(24, 103)).toBeUndefined();
     await client.listOperators(25);
     expect(server.counters().byRoute[LIST]).toBe(3);
-
-    await client.synchronize([{ organizationId: 24, name: "Alex Brown" }]);
-    expect(await client.findOneByName(24, "Alex Brown")).toBeDefined();
-    await client.listOperators(25);
-    expect(server.counters().byRoute[LIST]).toBe(4);
   });
 
   it("drops every list when setStatus cannot tell the operator's organization", async () => {
@@ -55,9 +70,9 @@ describe("list coalescing and cache", () => {
     const client = clientFor(server, { listCacheTtlMs: 60_000 });
     const racing = client.listOperators(24);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await client.setStatus(103, 0, 24);
+    await client.setStatus(103, 2, 24);
     expect((await racing).find((operator) => operator.id === 103)?.status).toBe(1);
-    expect((await client.findById(24, 103))?.status).toBe(0);
+    expect(await client.findById(24, 103)).toBeUndefined();
     expect(server.counters().byRoute[LIST]).toBe(2);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientFor, emulator } from "./support";
+import { TOO_MANY_REQUESTS_BODY } from "../../../src/emulator";
+import { type Answer, clientFor, emulator, failureOf, fakeServer } from "./support";
 
 describe("client-side rate limit", () => {
   it("spaces 20 concurrent calls at 10 requests per second over about 2 seconds", async () => {
@@ -17,8 +18,67 @@ describe("client-side rate limit", () => {
     const client = clientFor(server, { requestsPerSecond: 20, maxRetries: 10 });
     const started = Date.now();
     await Promise.all([24, 25, 26, 27].map((organizationId) => client.listOperators(organizationId)));
-    const { attempts } = client.stats();
+    const attempts = server.counters().total;
     expect(attempts).toBeGreaterThan(4);
     expect(Date.now() - started).toBeGreaterThanOrEqual((attempts - 1) * 50 - 10);
+  });
+});
+
+describe("pace on 429", () => {
+  it("slows the whole client down when ChatHub refuses, so a pace set 4× too high still gets everything through", async () => {
+    // Scaled down from 200/s against SMSBAT's 50/s with bursts of 75; no Retry-After, as documented.
+    const server = await emulator({ rateLimitPerSecond: 20, rateLimitBurst: 30, rateLimitRetryAfter: false });
+    const client = clientFor(server, { requestsPerSecond: 80, rateLimitBackoffMs: 200, maxRetries: 8 });
+    const lists = await Promise.all(
+      Array.from({ length: 100 }, (_, index) => client.listOperators(1000 + index)),
+    );
+    expect(lists).toHaveLength(100);
+    const { total: attempts, byStatus } = server.counters();
+    const rateLimited = byStatus["429"] ?? 0;
+    // A client that kept its pace would be refused about as often as it is let through.
+    expect(rateLimited).toBeLessThanOrEqual(20);
+    expect(attempts).toBe(100 + rateLimited);
+  });
+
+  it("holds every call, not just the refused one, for Retry-After", async () => {
+    const server = await fakeServer(({ url }): Answer => {
+      if (!url.endsWith("=1000")) return { headers: { "content-type": "text/plain" }, body: "[]" };
+      return { status: 429, headers: { "retry-after": "1" }, body: JSON.stringify(TOO_MANY_REQUESTS_BODY) };
+    });
+    const client = clientFor(server, { requestsPerSecond: 20, maxRetries: 0 });
+    const calls = [1000, 1001, 1002, 1003].map((organizationId) =>
+      client.listOperators(organizationId).then(
+        () => "listed",
+        (error: Error) => error.message,
+      ),
+    );
+    const results = await Promise.all(calls);
+    expect(results.slice(1)).toEqual(["listed", "listed", "listed"]);
+    const [refused, ...others] = server.requests;
+    expect(others).toHaveLength(3);
+    for (const request of others) {
+      expect(request.receivedAt - (refused?.receivedAt ?? 0)).toBeGreaterThanOrEqual(990);
+    }
+  });
+
+  it("without Retry-After, backs off exponentially and reports the documented 429 body", async () => {
+    const server = await fakeServer(() => ({ status: 429, body: JSON.stringify(TOO_MANY_REQUESTS_BODY) }));
+    const client = clientFor(server, { maxRetries: 3, rateLimitBackoffMs: 100 });
+    const error = await failureOf(client.listOperators(24));
+    const gaps = server.requests.slice(1).map((request, index) => {
+      return request.receivedAt - (server.requests[index]?.receivedAt ?? 0);
+    });
+    expect(gaps).toHaveLength(3);
+    // 100, 200, 400 ms, each with up to 20% jitter (and a little scheduling slack).
+    gaps.forEach((gap, index) => {
+      expect(gap).toBeGreaterThanOrEqual(100 * 2 ** index - 5);
+      expect(gap).toBeLessThan(100 * 2 ** index * 1.2 + 100);
+    });
+    expect(error).toMatchObject({ kind: "rate-limited", status: 429 });
+    expect((error as Error).message).toBe(
+      "ChatHub kept rate-limiting GET /api/operator?organizationId=24 (organization 24) with 429 after 4 attempts: " +
+        'Too Many Requests ("Rate limit exceeded. Please wait before sending more requests."). The limit is per company ' +
+        "(SMSBAT documents 50 requests per second, bursts of 75): lower chathub:requestsPerSecond, or ask SMSBAT for a higher limit.",
+    );
   });
 });

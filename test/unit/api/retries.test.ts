@@ -24,7 +24,6 @@ describe("retries of requests safe to repeat", () => {
     expect(error).toMatchObject({ kind: "server", status: 503, retryable: true });
     expect((error as Error).message).toContain("after 4 attempts");
     expect(server.counters().byRoute[LIST]).toBe(4);
-    expect(client.stats().byRoute[LIST]).toBe(4);
 
     await expect(client.setStatus(103, 0)).rejects.toMatchObject({ kind: "server" });
     expect(server.counters().byRoute[STATUS]).toBe(4);
@@ -37,7 +36,7 @@ describe("retries of requests safe to repeat", () => {
     for (let round = 0; round < 3; round += 1) await client.listOperators(24);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(server.counters().byStatus["429"]).toBe(1);
-    expect(client.stats().byRoute[LIST]).toBe(4);
+    expect(server.counters().byRoute[LIST]).toBe(4);
   });
 
   it("reports persistent rate limiting", async () => {
@@ -71,7 +70,8 @@ describe("retries of requests safe to repeat", () => {
     expect(error).toMatchObject({ kind: "network", retryable: true });
     expect((error as Error).message).toContain("ECONNREFUSED");
     expect((error as Error).message).toContain("chathub:baseUrl");
-    expect(client.stats().byRoute[LIST]).toBe(3);
+    // Nothing listens there to count them: the error says how many attempts were made.
+    expect((error as Error).message).toContain("after 3 attempts");
   });
 });
 
@@ -123,6 +123,6 @@ describe("synchronize, which is not idempotent", () => {
     expect(error).toBeInstanceOf(ChatHubApiError);
     expect(error).not.toBeInstanceOf(ChatHubAmbiguousError);
     expect(error).toMatchObject({ kind: "network" });
-    expect(client.stats().byRoute[SYNCHRONIZE]).toBe(3);
+    expect((error as Error).message).toContain("after 3 attempts");
   });
 });

@@ -45,6 +45,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** Date.now() when the request arrived. */
+  receivedAt: number;
 }
 
 export interface FakeServer {
@@ -53,7 +55,7 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-type Answer = { status?: number; headers?: Record<string, string>; body?: string };
+export type Answer = { status?: number; headers?: Record<string, string>; body?: string };
 
 /**
  * A tiny HTTP server answering each request with whatever `answer` returns, and recording what
@@ -70,6 +72,7 @@ export async function fakeServer(answer: (request: RecordedRequest) => Answer): 
         url: request.url ?? "",
         headers: request.headers,
         body: Buffer.concat(chunks).toString("utf8"),
+        receivedAt: Date.now(),
       };
       requests.push(recorded);
       const { status = 200, headers = {}, body = "" } = answer(recorded);

@@ -179,6 +179,62 @@ const scenarios: [string, ChatHubErrorKind, () => Promise<ChatHubApiError>][] = 
       return failureFrom((client) => client.synchronize(alex), clientFor(server, { token: CANARY }));
     },
   ],
+  [
+    "a wrong password",
+    "unauthorized",
+    async () =>
+      failureFrom(
+        (client) => client.listOperators(24),
+        clientFor(await emulator(), { token: undefined, login: "chathub-emulator", password: CANARY }),
+      ),
+  ],
+  [
+    "a sign-in answer echoing the password",
+    "validation",
+    async () => {
+      const server = await fakeServer((request) => ({
+        status: 400,
+        body: JSON.stringify({
+          message: `bad request ${request.body}`,
+          errors: [{ field: "password", message: request.body }],
+        }),
+      }));
+      return failureFrom(
+        (client) => client.listOperators(24),
+        clientFor(server, { token: undefined, login: "acme", password: CANARY }),
+      );
+    },
+  ],
+  [
+    "a server echoing the token obtained by signing in",
+    "server",
+    async () => {
+      const server = await fakeServer((request) =>
+        request.url === "/api/company/get-token"
+          ? { body: JSON.stringify(CANARY) }
+          : { status: 500, body: JSON.stringify({ message: `crashed on ${request.headers.authorization}` }) },
+      );
+      return failureFrom(
+        (client) => client.listOperators(24),
+        clientFor(server, { token: undefined, login: "acme", password: "another-secret", maxRetries: 0 }),
+      );
+    },
+  ],
+  [
+    "a token obtained by signing in, refused after a second sign-in",
+    "unauthorized",
+    async () => {
+      const server = await fakeServer((request) =>
+        request.url === "/api/company/get-token"
+          ? { body: JSON.stringify(CANARY) }
+          : { status: 401, body: JSON.stringify({ message: `expired: ${request.headers.authorization}` }) },
+      );
+      return failureFrom(
+        (client) => client.listOperators(24),
+        clientFor(server, { token: undefined, login: "acme", password: "another-secret" }),
+      );
+    },
+  ],
 ];
 
 describe("the company token never leaks", () => {
@@ -202,5 +258,15 @@ describe("the company token never leaks", () => {
     await client.listOperators(24);
     expect(inspect(client, { depth: Number.POSITIVE_INFINITY, showHidden: true })).not.toContain(CANARY);
     expect(JSON.stringify(client)).not.toContain(CANARY);
+  });
+
+  it("nor does a password, or a token obtained by signing in, in the client object", async () => {
+    const server = await emulator();
+    server.grantLogin("acme", CANARY, "*");
+    const client = clientFor(server, { token: undefined, login: "acme", password: CANARY });
+    await client.listOperators(24);
+    expect(inspect(client, { depth: Number.POSITIVE_INFINITY, showHidden: true })).not.toContain(CANARY);
+    expect(JSON.stringify(client)).not.toContain(CANARY);
+    expect(JSON.stringify(client)).not.toMatch(/eyJ/);
   });
 });

@@ -144,9 +144,12 @@ describe("behaviour switches themselves", () => {
       latencySpikeMs: 0,
       failureRate: 0,
       rateLimitPerSecond: null,
+      rateLimitBurst: null,
+      rateLimitRetryAfter: true,
       dropSyncRate: 0,
       hang: false,
       seed: 1,
+      signedInTokenRequests: null,
     });
   });
 

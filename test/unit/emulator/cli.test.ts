@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_EMULATOR_TOKEN } from "../../../src/emulator";
+import { DEFAULT_EMULATOR_LOGIN, DEFAULT_EMULATOR_TOKEN } from "../../../src/emulator";
 import { SpecClient } from "./spec-client";
 
 const repositoryRoot = resolve(__dirname, "../../..");
@@ -93,6 +93,7 @@ describe("pulumi-chathub emulator (the built CLI)", () => {
     expect(first).toMatch(LISTENING);
     expect(Number(port)).toBeGreaterThan(0);
     expect(await cli.nextLine()).toContain(DEFAULT_EMULATOR_TOKEN);
+    expect(await cli.nextLine()).toContain(DEFAULT_EMULATOR_LOGIN);
 
     expect(await new SpecClient(url).listOperators(24)).toHaveLength(3);
     cli.child.kill("SIGTERM");
@@ -102,7 +103,8 @@ describe("pulumi-chathub emulator (the built CLI)", () => {
 
   it("accepts the --token it is given without ever printing it, logs requests, and exits 0 on SIGINT", async () => {
     const token = "cli-secret-token-42";
-    const cli = runCli(["emulator", "--port", "0", "--token", token], {
+    const password = "cli-secret-password-42";
+    const cli = runCli(["emulator", "--port", "0", "--token", token, "--password", password], {
       CHATHUB_EMULATOR_LIST_CONTENT_TYPE: "application/json",
     });
     const url = LISTENING.exec(await cli.nextLine())?.[1] ?? "";
@@ -111,16 +113,53 @@ describe("pulumi-chathub emulator (the built CLI)", () => {
     expect(listed.status).toBe(200);
     expect(listed.headers.get("content-type")).toMatch(/^application\/json/);
     expect((await client.withToken(DEFAULT_EMULATOR_TOKEN).list(24)).status).toBe(401);
+    const signIn = (login: string, secret: string) =>
+      fetch(`${url}/api/company/get-token`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ login, password: secret }),
+      });
+    const signedIn = await signIn(DEFAULT_EMULATOR_LOGIN, password);
+    expect(signedIn.status).toBe(200);
+    expect((await signIn(DEFAULT_EMULATOR_LOGIN, "chathub-emulator-password")).status).toBe(401);
+    const obtained = (await signedIn.json()) as string;
 
     cli.child.kill("SIGINT");
     expect(await cli.exitCode).toBe(0);
     const output = [...cli.lines, cli.stderr()].join("\n");
     expect(output).not.toContain(token);
+    expect(output).not.toContain(password);
+    expect(output).not.toContain(obtained);
+    expect(output).toMatch(/POST \/api\/company\/get-token 200 \d+ms/);
     expect(output).toMatch(/GET \/api\/operator\?organizationId=24 200 \d+ms/);
     expect(output).toMatch(/GET \/api\/operator\?organizationId=24 401 \d+ms/);
   });
 
   it.each([
+    [["--rate-limit", "50", "--rate-limit-burst", "75", "--no-retry-after"], {}],
+    [
+      [],
+      {
+        CHATHUB_EMULATOR_RATE_LIMIT: "50",
+        CHATHUB_EMULATOR_RATE_LIMIT_BURST: "75",
+        CHATHUB_EMULATOR_NO_RETRY_AFTER: "1",
+      },
+    ],
+  ])("models the documented limits from %j %j", async (args, env) => {
+    const cli = runCli(["emulator", "--port", "0", "--quiet", ...args], env);
+    const url = LISTENING.exec(await cli.nextLine())?.[1] ?? "";
+    const behaviour = await (await fetch(`${url}/_emulator/behaviour`)).json();
+    expect(behaviour).toMatchObject({
+      rateLimitPerSecond: 50,
+      rateLimitBurst: 75,
+      rateLimitRetryAfter: false,
+    });
+    cli.child.kill("SIGTERM");
+    expect(await cli.exitCode).toBe(0);
+  });
+
+  it.each([
+    [["--rate-limit-burst", "0.5"], /--rate-limit-burst/],
     [["--failure-rate", "2"], /--failure-rate/],
     [["--no-access", "404"], /401, 403, empty/],
     [["--port", "http"], /--port/],

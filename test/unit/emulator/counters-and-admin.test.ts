@@ -24,6 +24,8 @@ describe("counters", () => {
         "GET /api/operator": 3,
         "POST /api/operator/synchronize": 2,
         "POST /api/operator/status": 2,
+        "GET /api/company/organization": 0,
+        "POST /api/company/get-token": 0,
         other: 1,
       },
       byStatus: { "200": 3, "400": 2, "401": 2, "404": 1 },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TOO_MANY_REQUESTS_BODY } from "../../../src/emulator";
 import { startTestEmulator } from "./spec-client";
 
 /** What fetch reports when the server destroys the connection without answering. */
@@ -56,7 +57,7 @@ describe("injected faults", () => {
     for (const refused of answers.filter((answer) => answer.status === 429)) {
       const retryAfter = refused.headers.get("retry-after") ?? "";
       expect(retryAfter).toMatch(/^[1-9][0-9]*$/);
-      expect(await refused.json()).toEqual({ message: expect.any(String) });
+      expect(await refused.json()).toEqual(TOO_MANY_REQUESTS_BODY);
     }
     // Rate limiting comes before authentication.
     expect((await client.withToken("wrong").list(24)).status).toBe(429);
@@ -64,6 +65,23 @@ describe("injected faults", () => {
     await new Promise((resolve) => setTimeout(resolve, 1050));
     expect((await client.list(24)).status).toBe(200);
     expect(emulator.counters().byStatus).toMatchObject({ "200": 4, "429": 3 });
+  });
+
+  it("rateLimitBurst accepts a burst above the rate; rateLimitRetryAfter false sends no Retry-After", async () => {
+    const { client, emulator } = await startTestEmulator({
+      behaviour: { rateLimitPerSecond: 2, rateLimitBurst: 4, rateLimitRetryAfter: false },
+    });
+    const answers = await Promise.all(Array.from({ length: 6 }, () => client.list(24)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 429, 429]);
+    for (const refused of answers.filter((answer) => answer.status === 429)) {
+      expect(refused.headers.get("retry-after")).toBeNull();
+      expect(await refused.json()).toEqual(TOO_MANY_REQUESTS_BODY);
+    }
+    // 2 per second: after 550 ms one more gets through, the next does not.
+    await new Promise((resolve) => setTimeout(resolve, 550));
+    expect((await client.list(24)).status).toBe(200);
+    expect((await client.list(24)).status).toBe(429);
+    expect(emulator.behaviour()).toMatchObject({ rateLimitBurst: 4, rateLimitRetryAfter: false });
   });
 
   it("dropSyncRate 1 applies the synchronize and then resets the connection without an answer", async () => {

@@ -3,6 +3,7 @@ import { createRandom } from "../../../src/emulator/random";
 import { SlidingWindowRateLimiter } from "../../../src/emulator/rate-limiter";
 import { seedSnapshot } from "../../../src/emulator/seed-data";
 import { RosterStore } from "../../../src/emulator/store";
+import { TokenBucket } from "../../../src/emulator/token-bucket";
 
 describe("RosterStore", () => {
   it("continues ids after the highest one and keeps each organization's operators in id order", () => {
@@ -59,6 +60,29 @@ describe("SlidingWindowRateLimiter", () => {
     expect(limiter.decide(2, 1000)).toEqual({ allowed: true });
     expect(limiter.decide(2, 1050)).toEqual({ allowed: false, retryAfterSeconds: 1 });
     expect(limiter.decide(2, 1100)).toEqual({ allowed: true });
+  });
+});
+
+describe("TokenBucket", () => {
+  it("accepts a burst, then `perSecond`, and says when the next token comes", () => {
+    const bucket = new TokenBucket();
+    // 2 per second, bursts of 3: three at once, then one every 500 ms.
+    for (let index = 0; index < 3; index += 1) expect(bucket.decide(2, 3, 0)).toEqual({ allowed: true });
+    expect(bucket.decide(2, 3, 100)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(bucket.decide(2, 3, 500)).toEqual({ allowed: true });
+    expect(bucket.decide(2, 3, 600)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(bucket.decide(2, 3, 1000)).toEqual({ allowed: true });
+    // A quiet spell refills it to the burst, no further.
+    for (let index = 0; index < 3; index += 1) expect(bucket.decide(2, 3, 10_000)).toEqual({ allowed: true });
+    expect(bucket.decide(2, 3, 10_000)).toMatchObject({ allowed: false });
+  });
+
+  it("rounds Retry-After up to whole seconds", () => {
+    const bucket = new TokenBucket();
+    expect(bucket.decide(0.25, 1, 0)).toEqual({ allowed: true });
+    expect(bucket.decide(0.25, 1, 0)).toEqual({ allowed: false, retryAfterSeconds: 4 });
+    bucket.reset();
+    expect(bucket.decide(0.25, 1, 0)).toEqual({ allowed: true });
   });
 });
 

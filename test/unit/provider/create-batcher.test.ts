@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { ChatHubClient } from "../../../src/api";
 import { OrganizationCreateBatcher } from "../../../src/provider/create-batcher";
+import { NameClashError } from "../../../src/provider/errors";
 import { clientFor, emulator, failureOf } from "../api/support";
 
 const FAST = { quietMs: 5, maxWaitMs: 50, maxReconcileRounds: 5 };
@@ -137,5 +138,32 @@ describe("OrganizationCreateBatcher.createChecked (a whole roster at once)", () 
     expect(results[0]).toMatchObject({ status: "fulfilled", value: { name: "Alex Brown" } });
     expect(server.counters().byRoute[SYNCHRONIZE]).toBe(1);
     expect(server.operators(24).filter((operator) => operator.name === "Alex Brown")).toHaveLength(1);
+  });
+});
+
+describe("OrganizationCreateBatcher, between batches", () => {
+  const LIST = "GET /api/operator";
+
+  it("reuses the list its own synchronize wrote through, and still refuses a name an earlier batch created", async () => {
+    const server = await emulator();
+    const batcher = new OrganizationCreateBatcher(clientFor(server, { listCacheTtlMs: 60_000 }), 24, FAST);
+    await batcher.create("Alex Brown", false);
+    await batcher.create("Emma Davis", false);
+    const clash = await failureOf(batcher.create("alex brown", false));
+    expect(clash).toBeInstanceOf(NameClashError);
+    expect(server.counters().byRoute).toMatchObject({ [LIST]: 1, [SYNCHRONIZE]: 2 });
+    expect(server.operators(24).filter((operator) => /alex brown/i.test(operator.name))).toHaveLength(1);
+  });
+
+  it("lists again once that list is older than listCacheTtlMs, and so sees operators created elsewhere", async () => {
+    const server = await emulator();
+    const batcher = new OrganizationCreateBatcher(clientFor(server, { listCacheTtlMs: 200 }), 24, FAST);
+    await batcher.create("Alex Brown", false);
+    server.addOperator({ organizationId: 24, name: "Priya Patel" }); // by hand, in ChatHub's UI
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const clash = await failureOf(batcher.create("Priya Patel", false));
+    expect(clash).toBeInstanceOf(NameClashError);
+    expect(server.counters().byRoute).toMatchObject({ [LIST]: 2, [SYNCHRONIZE]: 1 });
+    expect(server.operators(24).filter((operator) => operator.name === "Priya Patel")).toHaveLength(1);
   });
 });

@@ -1,10 +1,16 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Command, CommanderError } from "commander";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildProgram } from "../../../src/cli";
-import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "../../../src/emulator";
+import {
+  DEFAULT_EMULATOR_LOGIN,
+  DEFAULT_EMULATOR_PASSWORD,
+  DEFAULT_EMULATOR_TOKEN,
+  type RunningEmulator,
+  startEmulator,
+} from "../../../src/emulator";
 import { configureExportCommand, type ExportIo } from "../../../src/export/export-command";
 import type { RosterEntry } from "../../../src/roster/roster-entry";
 import { parseRosterText } from "../../../src/roster/roster-file";
@@ -98,6 +104,55 @@ describe("pulumi-chathub export", () => {
     expect(stderr).toMatch(/to team\.csv: 2 active, 1 inactive/);
   });
 
+  it("--all writes one roster per visible organization into a folder, signing in with CHATHUB_LOGIN", async () => {
+    const server = await emulator();
+    server.addOrganization({ id: 26, name: "Sales" });
+    server.addOperator({ organizationId: 26, name: "Priya Patel", status: 1 });
+    const dir = mkdtempSync(path.join(os.tmpdir(), "export-all-"));
+    const { error, stdout, stderr } = await runExport(
+      ["--all", "--output", "rosters"],
+      {
+        CHATHUB_LOGIN: DEFAULT_EMULATOR_LOGIN,
+        CHATHUB_PASSWORD: DEFAULT_EMULATOR_PASSWORD,
+        CHATHUB_BASE_URL: server.url,
+      },
+      dir,
+    );
+    expect(error).toBeUndefined();
+    expect(stdout).toBe("");
+    // Two organizations named alike: the id tells their files apart.
+    expect(readdirSync(path.join(dir, "rosters")).sort()).toEqual([
+      "customer-support.yaml",
+      "sales-25.yaml",
+      "sales-26.yaml",
+    ]);
+    const read = (file: string) =>
+      parseRosterText(readFileSync(path.join(dir, "rosters", file), "utf8"), "yaml", file).entries.map(
+        (entry) => entry.value,
+      );
+    expect(read("customer-support.yaml")).toHaveLength(3);
+    expect(read("sales-25.yaml")).toEqual([]);
+    expect(read("sales-26.yaml")).toEqual([
+      {
+        name: "Priya Patel",
+        status: "inactive",
+        key: "priya-patel",
+        import: expect.stringMatching(/^26\/\d+$/),
+      },
+    ]);
+    expect(stderr).toContain(
+      "Exported 3 operator(s) of organization 24 (Customer Support) to customer-support.yaml",
+    );
+    expect(stderr).toContain("Exported 0 operator(s) of organization 25 (Sales) to sales-25.yaml");
+    expect(stderr).toContain(`Exported 3 organization(s) into ${path.join(dir, "rosters")}.`);
+    expect(stderr).not.toContain(DEFAULT_EMULATOR_PASSWORD);
+    expect(server.counters().byRoute).toMatchObject({
+      "POST /api/company/get-token": 1,
+      "GET /api/company/organization": 1,
+      "GET /api/operator": 3,
+    });
+  });
+
   it("leaves out a repeated name, with a warning saying which and why", async () => {
     const server = await emulator();
     const twin = server.addOperator({ organizationId: 24, name: "john smith" });
@@ -111,9 +166,15 @@ describe("pulumi-chathub export", () => {
   });
 
   it.each([
-    [["--org", "24"], {}, /CHATHUB_TOKEN is not set/],
+    [["--org", "24"], {}, /company token is missing.*CHATHUB_TOKEN.*CHATHUB_LOGIN and CHATHUB_PASSWORD/],
     [["--org", "x"], { CHATHUB_TOKEN: "t" }, /--org must be an organization id/],
-    [[], { CHATHUB_TOKEN: "t" }, /required option '--org <id>' not specified/],
+    [[], { CHATHUB_TOKEN: "t" }, /give --org <id> \(one organization\) or --all/],
+    [
+      ["--all"],
+      { CHATHUB_TOKEN: "t" },
+      /--all writes one file per organization: give the folder with --output/,
+    ],
+    [["--all", "--org", "24", "--output", "x"], { CHATHUB_TOKEN: "t" }, /cannot be used with option '--org/],
     [["--org", "24", "--format", "json"], { CHATHUB_TOKEN: "t" }, /Allowed choices are yaml, csv/],
     [
       ["--org", "24", "--output", "r.txt"],
