@@ -1,20 +1,20 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../../../src/emulator";
 import { SpecClient, startTestEmulator } from "./spec-client";
 
 let directory: string;
 let statePath: string;
 
-beforeEach(async () => {
+beforeEach(async ({ onTestFinished }) => {
   directory = await mkdtemp(join(tmpdir(), "chathub-emulator-"));
   statePath = join(directory, "state.json");
-});
-
-afterEach(async () => {
-  await rm(directory, { recursive: true, force: true });
+  // Removed after the test's emulators have closed (finish hooks run last-registered first):
+  // removed before, a state write still pending when the test ends would fail for want of a folder.
+  const removed = directory;
+  onTestFinished(() => rm(removed, { recursive: true, force: true }));
 });
 
 describe("state persistence with statePath", () => {
