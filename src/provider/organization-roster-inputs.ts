@@ -1,6 +1,12 @@
 import { z } from "zod";
-import { DESIRED_STATUSES, type DesiredStatus } from "../api";
-import { operatorInputsSchema, PROVIDER_KEY, UNKNOWN_VALUE } from "./operator-inputs";
+import {
+  DESIRED_STATUSES,
+  type DesiredStatus,
+  operatorNameSchema,
+  operatorRefSchema,
+  organizationIdSchema,
+} from "../api";
+import { PROVIDER_KEY, UNKNOWN_VALUE } from "./operator-inputs";
 
 /** What `up` does to live operators the roster does not name. */
 export const UNMANAGED_MODES = ["ignore", "deactivate", "delete"] as const;
@@ -27,15 +33,15 @@ export function isUnmanagedKey(key: string): boolean {
 
 /** One person of the roster, by key: what the engine's own diff prints. */
 export const rosterMemberSchema = z.strictObject({
-  name: operatorInputsSchema.shape.name,
+  name: operatorNameSchema,
   status: z.enum(DESIRED_STATUSES, { error: 'must be "active" or "inactive"' }),
-  import: operatorInputsSchema.shape.importFrom,
+  import: operatorRefSchema.optional(),
 });
 export type RosterMember = z.infer<typeof rosterMemberSchema>;
 
 /** A ChatHubOrganizationRoster's inputs, as the provider checks them (the program checked entries first). */
 export const organizationRosterInputsSchema = z.strictObject({
-  organizationId: operatorInputsSchema.shape.organizationId,
+  organizationId: organizationIdSchema,
   unmanaged: z.enum(UNMANAGED_MODES, { error: `is missing or unknown: ${UNMANAGED_CHOICES}` }),
   operators: z.record(z.string(), rosterMemberSchema),
 });

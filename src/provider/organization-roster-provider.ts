@@ -43,6 +43,11 @@ export const organizationRosterProvider: pulumi.dynamic.ResourceProvider = {
     const result = checkOrganizationRosterInputs(news);
     if (result.ok === false) return { inputs: news, failures: result.failures };
     if (result.ok === "unknown") return { inputs: news };
+    // Then, as for every resource, whether the credentials can see the organization (one list per deployment).
+    const organizationProblem = await runtime.organizationProblem(result.inputs.organizationId);
+    if (organizationProblem !== undefined) {
+      return { inputs: news, failures: [{ property: "organizationId", reason: organizationProblem }] };
+    }
     // A create is drawn without reading anything: say now whom `unmanaged` will change.
     if (olds.organizationId === undefined) await warnAboutUnmanaged(result.inputs);
     const inputs = withUnmanagedOutcomes(result.inputs, olds as Partial<OrganizationRosterInputs>);

@@ -1,4 +1,6 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "../../../src/emulator";
 import type { OrganizationRosterState } from "../../../src/provider/organization-roster-inputs";
 import { organizationRosterProvider as provider } from "../../../src/provider/organization-roster-provider";
 
@@ -57,14 +59,19 @@ describe("ChatHubOrganizationRoster diff", () => {
 });
 
 describe("ChatHubOrganizationRoster check", () => {
-  const saved = process.env.CHATHUB_TOKEN;
-  beforeAll(() => {
-    process.env.CHATHUB_TOKEN = "unit-test-token";
+  // check asks ChatHub (once) whether the credentials can see the organization: an emulator answers.
+  let chathub: RunningEmulator;
+  beforeAll(async () => {
+    chathub = await startEmulator({ port: 0 });
+    const config: Record<string, string> = {
+      "chathub:baseUrl": chathub.url,
+      "chathub:token": DEFAULT_EMULATOR_TOKEN,
+    };
+    await provider.configure?.({
+      config: { get: (key: string) => config[key] },
+    } as pulumi.dynamic.ConfigureRequest);
   });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.CHATHUB_TOKEN;
-    else process.env.CHATHUB_TOKEN = saved;
-  });
+  afterAll(() => chathub.close());
   // The inputs read() returned after a refresh: the roster as live, and Mallory added by hand.
   const refreshed = {
     organizationId: 24,
@@ -94,6 +101,14 @@ describe("ChatHubOrganizationRoster check", () => {
       }),
     );
     expect(Object.keys(operators).sort()).toEqual(["alex", "mallory"]);
+  });
+
+  it("refuses an organization the credentials cannot see, naming the visible ones", async () => {
+    const result = await provider.check?.(refreshed, news({ unmanaged: "ignore", organizationId: 999 }));
+    expect(result?.failures).toEqual([
+      { property: "organizationId", reason: expect.stringContaining("Customer Support") },
+    ]);
+    expect(result?.failures?.[0]?.reason).toContain("999");
   });
 
   it("fails without unmanaged, listing the three choices", async () => {
