@@ -82,11 +82,6 @@ export function configureExportCommand(command: Command, io: ExportIo = processI
     .action((options: ExportOptions, self: Command) => runExport(options, self, io));
 }
 
-/** Adds `export` to the program. */
-export function addExportCommand(program: Command, io?: ExportIo): Command {
-  return configureExportCommand(program.command("export"), io);
-}
-
 async function runExport(options: ExportOptions, command: Command, io: ExportIo): Promise<void> {
   const usage = (message: string): never => command.error(`error: ${message}`, USAGE_ERROR);
   if (options.org === undefined && !options.all) {
