@@ -1,9 +1,8 @@
 import { existsSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type EmulatorBehaviour, type RunningEmulator, startEmulator } from "../../src/emulator";
+import { type RunningEmulator, startEmulator } from "../../src/emulator";
 import {
-  type CliResult,
   descendantProcesses,
   isStillRunning,
   killIfStillRunning,
@@ -11,6 +10,7 @@ import {
 } from "./harness/pulumi-cli";
 import type { TestStack } from "./harness/test-stack";
 import { chathubStack, OPERATOR_TYPE } from "./support/chathub-stack";
+import { FAULT_VARIANTS, runUntilSuccess } from "./support/fault-profile";
 import { operatorsProgram } from "./support/programs";
 
 // Faults through the real CLI: nothing is lost, nothing is created twice.
@@ -55,43 +55,7 @@ async function expectConverged(emulator: RunningEmulator, stack: TestStack, orga
   expect(emulator.checkInvariants()).toEqual([]);
 }
 
-/** Runs `args` until it succeeds, at most `attempts` times; returns every run. */
-async function runUntilSuccess(stack: TestStack, args: string[], attempts: number): Promise<CliResult[]> {
-  const runs: CliResult[] = [];
-  do {
-    runs.push(await stack.run([...args, "--yes", "--skip-preview", ...PARALLEL]));
-  } while (runs.at(-1)?.code !== 0 && runs.length < attempts);
-  const last = runs.at(-1) as CliResult;
-  if (last.code !== 0) {
-    throw new Error(
-      `${last.command} failed ${runs.length} times; last output:\n${last.stdout}\n${last.stderr}`,
-    );
-  }
-  return runs;
-}
-
-const faults: Partial<EmulatorBehaviour> = {
-  failureRate: 0.2,
-  rateLimitPerSecond: 10,
-  latencySpikeRate: 0.1,
-  latencySpikeMs: 300,
-  dropSyncRate: 0.05,
-};
-
-// The seeds are chosen so that a lost answer is certain: the drops are drawn, in order, only for
-// synchronize calls ChatHub applied, and these seeds drop the first (5) or the second (1) of them.
-const variants: { title: string; behaviour: Partial<EmulatorBehaviour> }[] = [
-  {
-    title: "deleted hidden, duplicate names allowed",
-    behaviour: { ...faults, seed: 5, listDeleted: "hide", duplicateNames: "allow" },
-  },
-  {
-    title: "deleted listed, same-name operators reused",
-    behaviour: { ...faults, seed: 1, listDeleted: "show", duplicateNames: "reuse" },
-  },
-];
-
-describe.each(variants)(
+describe.each(FAULT_VARIANTS)(
   "200 operators through 503s, 429s, latency spikes and lost answers ($title)",
   ({ behaviour }) => {
     const organizationId = 40;
@@ -109,7 +73,7 @@ describe.each(variants)(
       });
       try {
         let started = Date.now();
-        const ups = await runUntilSuccess(stack, ["up"], 2);
+        const ups = await runUntilSuccess(stack, ["up", ...PARALLEL], 2);
         const upMs = Date.now() - started;
         const upCounters = emulator.counters();
         await expectConverged(emulator, stack, organizationId);
@@ -121,7 +85,7 @@ describe.each(variants)(
 
         emulator.resetCounters();
         started = Date.now();
-        const destroys = await runUntilSuccess(stack, ["destroy"], 2);
+        const destroys = await runUntilSuccess(stack, ["destroy", ...PARALLEL], 2);
         const destroyMs = Date.now() - started;
         expect(live(emulator, organizationId)).toEqual([]);
         expect(await stack.resourcesOfType(OPERATOR_TYPE)).toEqual([]);

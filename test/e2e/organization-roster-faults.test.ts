@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type CallFault,
-  type EmulatorBehaviour,
-  type RunningEmulator,
-  startEmulator,
-} from "../../src/emulator";
-import { type CliResult, expectSuccess } from "./harness/pulumi-cli";
+import { type CallFault, type RunningEmulator, startEmulator } from "../../src/emulator";
+import { expectSuccess } from "./harness/pulumi-cli";
 import type { TestStack } from "./harness/test-stack";
 import { chathubStack } from "./support/chathub-stack";
+import { FAULT_VARIANTS, runUntilSuccess } from "./support/fault-profile";
 import { ORGANIZATION_ROSTER_TYPE, organizationRosterProgram } from "./support/organization-roster-program";
 
 // Faults through the real CLI for ChatHubOrganizationRoster: nothing lost, nothing created twice.
@@ -49,40 +45,12 @@ async function expectConverged(
   expect(emulator.checkInvariants()).toEqual([]);
 }
 
-async function runUntilSuccess(stack: TestStack, args: string[], attempts: number): Promise<CliResult[]> {
-  const runs: CliResult[] = [];
-  do {
-    runs.push(await stack.run([...args, "--yes", "--skip-preview"]));
-  } while (runs.at(-1)?.code !== 0 && runs.length < attempts);
-  expectSuccess(runs.at(-1) as CliResult);
-  return runs;
-}
-
-const faults: Partial<EmulatorBehaviour> = {
-  failureRate: 0.2,
-  rateLimitPerSecond: 10,
-  latencySpikeRate: 0.1,
-  latencySpikeMs: 300,
-  dropSyncRate: 0.05,
-};
-
-const variants: { title: string; behaviour: Partial<EmulatorBehaviour> }[] = [
-  {
-    title: "deleted hidden, duplicate names allowed",
-    behaviour: { ...faults, seed: 5, listDeleted: "hide", duplicateNames: "allow" },
-  },
-  {
-    title: "deleted listed, same-name operators reused",
-    behaviour: { ...faults, seed: 1, listDeleted: "show", duplicateNames: "reuse" },
-  },
-];
-
 const ROSTER_300: Wanted[] = Array.from({ length: 300 }, (_, index) => ({
   name: `Agent ${String(index + 1).padStart(3, "0")}`,
   status: index % 10 === 9 ? "inactive" : "active",
 }));
 
-describe.each(variants)("a roster of 300 through the fault profile ($title)", ({ behaviour }) => {
+describe.each(FAULT_VARIANTS)("a roster of 300 through the fault profile ($title)", ({ behaviour }) => {
   const organizationId = 40;
   let emulator: RunningEmulator;
   beforeAll(async () => {
