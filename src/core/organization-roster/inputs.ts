@@ -5,8 +5,9 @@ import {
   operatorNameSchema,
   operatorRefSchema,
   organizationIdSchema,
-} from "../api";
-import { PROVIDER_KEY, UNKNOWN_VALUE } from "./operator-inputs";
+} from "../../api";
+import { type Checked, failureMessage, failuresOf } from "../check-failures";
+import { isUnknown } from "../unknown";
 
 /** What `up` does to live operators the roster does not name. */
 export const UNMANAGED_MODES = ["ignore", "deactivate", "delete"] as const;
@@ -17,21 +18,7 @@ export const UNMANAGED_CHOICES =
   'set unmanaged to one of "ignore" (leave operators the roster does not name as they are, and only report them), ' +
   '"deactivate" (make them inactive) or "delete" (give them status 2)';
 
-/**
- * Live operators the roster does not name appear in `read`'s inputs under keys no roster entry
- * can have (a roster key has no space or "#"), so a preview lists them as people: `- unmanaged #107`.
- */
-export const UNMANAGED_KEY_PREFIX = "unmanaged #";
-
-export function unmanagedKey(operatorId: number): string {
-  return `${UNMANAGED_KEY_PREFIX}${operatorId}`;
-}
-
-export function isUnmanagedKey(key: string): boolean {
-  return key.startsWith(UNMANAGED_KEY_PREFIX);
-}
-
-/** One person of the roster, by key: what the engine's own diff prints. */
+/** One person of the roster, by key. */
 export const rosterMemberSchema = z.strictObject({
   name: operatorNameSchema,
   status: z.enum(DESIRED_STATUSES, { error: 'must be "active" or "inactive"' }),
@@ -39,13 +26,15 @@ export const rosterMemberSchema = z.strictObject({
 });
 export type RosterMember = z.infer<typeof rosterMemberSchema>;
 
-/** A ChatHubOrganizationRoster's inputs, as the provider checks them (the program checked entries first). */
+/** An organization roster as the core works with it: the people by key (each adapter builds the map). */
 export const organizationRosterInputsSchema = z.strictObject({
   organizationId: organizationIdSchema,
   unmanaged: z.enum(UNMANAGED_MODES, { error: `is missing or unknown: ${UNMANAGED_CHOICES}` }),
   operators: z.record(z.string(), rosterMemberSchema),
 });
 export type OrganizationRosterInputs = z.infer<typeof organizationRosterInputsSchema>;
+
+const ACCEPTED = ["organizationId", "operators", "unmanaged"];
 
 /** A live operator the roster does not name. */
 export interface UnmanagedOperator {
@@ -86,46 +75,28 @@ export interface OrganizationRosterState extends Omit<OrganizationRosterInputs, 
   unmanagedOperators: UnmanagedOperator[];
 }
 
-/** The outputs the program declares as placeholders: not inputs. */
-const OUTPUT_KEYS = new Set(["operatorIds", "counts", "unmanagedOperators"]);
-
-export type CheckedRosterInputs =
-  | { ok: true; inputs: OrganizationRosterInputs }
-  | { ok: false; failures: { property: string; reason: string }[] }
-  | { ok: "unknown" };
-
-/** Validates what check() receives; values still unknown at preview are left for the real run. */
-export function checkOrganizationRosterInputs(raw: Record<string, unknown>): CheckedRosterInputs {
+/** Validates a roster; a value still unknown at preview leaves the whole check for the real run. */
+export function checkOrganizationRosterInputs(
+  raw: Record<string, unknown>,
+  resource = "ChatHubOrganizationRoster",
+): Checked<OrganizationRosterInputs> {
   const candidate: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (key === PROVIDER_KEY || OUTPUT_KEYS.has(key) || value === undefined || value === null) continue;
-    if (value === UNKNOWN_VALUE) return { ok: "unknown" };
+    if (value === undefined || value === null) continue;
+    if (isUnknown(value)) return { ok: "unknown" };
     candidate[key] = value;
   }
   const parsed = organizationRosterInputsSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, inputs: parsed.data };
-  return {
-    ok: false,
-    failures: parsed.error.issues.map((issue) => {
-      const property = issue.path.map(String).join(".");
-      if (issue.code === "unrecognized_keys") {
-        return {
-          property: issue.keys.join(", "),
-          reason: `${issue.keys.map((key) => `"${key}"`).join(", ")} is not a property here: remove it or fix its spelling`,
-        };
-      }
-      return { property, reason: `${property} ${issue.message}` };
-    }),
-  };
+  return { ok: false, failures: failuresOf(parsed.error, resource, ACCEPTED) };
 }
 
 /** Parses inputs that check() already accepted (create and update get them from the engine). */
 export function parseCheckedRosterInputs(raw: Record<string, unknown>): OrganizationRosterInputs {
   const result = checkOrganizationRosterInputs(raw);
   if (result.ok !== true) {
-    const why =
-      result.ok === false ? result.failures.map((failure) => failure.reason).join("; ") : "unknown values";
-    throw new Error(`invalid ChatHubOrganizationRoster inputs: ${why}`);
+    const why = result.ok === false ? failureMessage(result.failures) : "unknown values";
+    throw new Error(`invalid organization roster inputs: ${why}`);
   }
   return result.inputs;
 }

@@ -1,11 +1,11 @@
-import { isLive, normalizeOperatorName, type Operator } from "../api";
-import type { OrganizationRosterInputs } from "./organization-roster-inputs";
-import { parseResourceId } from "./resource-id";
+import { isLive, type LiveStatusCode, normalizeOperatorName, type Operator } from "../../api";
+import { parseResourceId } from "../resource-id";
+import type { OrganizationRosterInputs } from "./inputs";
 
 /** A live operator a roster key is tied to. */
 export interface Claimed {
   id: number;
-  status: 0 | 1;
+  status: LiveStatusCode;
   /** True when the roster did not manage it before this run: matched by import or by name. */
   adopted: boolean;
 }
@@ -41,9 +41,9 @@ export function planConvergence(
   const claimed = new Map<string, Claimed>();
   const problems: string[] = [];
   const entries = Object.entries(desired.operators);
-  const claim = (key: string, operator: Operator, adopted: boolean) => {
+  const claim = (key: string, operator: Operator & { status: LiveStatusCode }, adopted: boolean) => {
     taken.add(operator.id);
-    claimed.set(key, { id: operator.id, status: operator.status as 0 | 1, adopted });
+    claimed.set(key, { id: operator.id, status: operator.status, adopted });
   };
 
   for (const [key, member] of entries) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OrganizationCheck } from "../../../src/provider/organization-check";
+import { OrganizationCheck } from "../../../src/core/organization-check";
 import { clientFor, emulator } from "../api/support";
 
 describe("the organization check of check()", () => {

@@ -1,5 +1,5 @@
-import { normalizeOperatorName } from "../api";
-import type { OperatorInputs, OperatorState } from "./operator-inputs";
+import { normalizeOperatorName } from "../../api";
+import type { OperatorInputs, OperatorState } from "./inputs";
 
 export interface OperatorDiff {
   changes: boolean;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ChatHubConfigError } from "../../../src/api";
-import { readProviderSettings, requireCredentials } from "../../../src/provider/settings";
+import { readProviderSettings, requireCredentials } from "../../../src/core/settings";
 
 const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
 

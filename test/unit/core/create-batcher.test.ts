@@ -2,8 +2,8 @@ import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { ChatHubClient } from "../../../src/api";
-import { OrganizationCreateBatcher } from "../../../src/provider/create-batcher";
-import { NameClashError } from "../../../src/provider/errors";
+import { OrganizationCreateBatcher } from "../../../src/core/create-batcher";
+import { NameClashError } from "../../../src/core/errors";
 import { clientFor, emulator, failureOf } from "../api/support";
 
 const FAST = { quietMs: 5, maxWaitMs: 50, maxReconcileRounds: 5 };

@@ -1,6 +1,5 @@
 import type { ChatHubClient } from "../api";
 import { OrganizationCreateBatcher } from "./create-batcher";
-import { engineAddressFromArgs, exitWhenEngineGone } from "./engine-watchdog";
 import { OrganizationCheck } from "./organization-check";
 import {
   clientFromSettings,
@@ -17,8 +16,8 @@ import {
 const LIST_CACHE_TTL_MS = 5000;
 
 /**
- * State shared by every ChatHubOperator of a deployment: Pulumi runs all of a stack's dynamic
- * resources in one provider process, so one client (one rate limit, one list cache) and one
+ * State shared by every resource a provider process serves: Pulumi runs all of a stack's
+ * resources of one provider in one process, so one client (one rate limit, one list cache) and one
  * create batcher per organization serve them all.
  */
 export class ProviderRuntime {
@@ -29,23 +28,12 @@ export class ProviderRuntime {
   /** Organization display names: they do not change during a deployment. */
   readonly #organizationNames = new Map<number, Promise<string | undefined>>();
 
-  #watchingEngine = false;
-
   configure(config: StackConfig): void {
-    this.#watchEngine();
     this.#settings = readProviderSettings(config);
     this.#client = undefined;
     this.#batchers.clear();
     this.#organizations = new OrganizationCheck(() => this.client());
     this.#organizationNames.clear();
-  }
-
-  /** In the provider process Pulumi started, stop when that engine is gone (see engine-watchdog.ts). */
-  #watchEngine(): void {
-    const engine = engineAddressFromArgs();
-    if (this.#watchingEngine || engine === undefined) return;
-    this.#watchingEngine = true;
-    exitWhenEngineGone(engine);
   }
 
   /** Throws the configuration error a user can act on; sends nothing. */

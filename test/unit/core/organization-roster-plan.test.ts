@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Operator } from "../../../src/api";
-import type { OrganizationRosterInputs } from "../../../src/provider/organization-roster-inputs";
-import { planConvergence } from "../../../src/provider/organization-roster-plan";
+import type { OrganizationRosterInputs } from "../../../src/core/organization-roster/inputs";
+import { planConvergence } from "../../../src/core/organization-roster/plan";
 
 const organization = { id: 24, name: "Customer Support" };
 const op = (id: number, name: string, status: 0 | 1 | 2 = 0): Operator => ({

@@ -1,6 +1,6 @@
 import net from "node:net";
 import { describe, expect, it } from "vitest";
-import { engineAddressFromArgs, exitWhenEngineGone } from "../../../src/provider/engine-watchdog";
+import { engineAddressFromArgs, exitWhenEngineGone } from "../../../src/core/engine-watchdog";
 
 describe("engine watchdog", () => {
   it("finds the engine's address among the provider's arguments", () => {
