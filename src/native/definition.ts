@@ -11,6 +11,15 @@ const { version } = JSON.parse(readFileSync(path.join(__dirname, "../../package.
   version: string;
 };
 
+const CONFIG = {
+  token: { type: "string", secret: true, description: "The company's API token." },
+  login: { type: "string", description: "The company login, instead of a token." },
+  password: { type: "string", secret: true, description: "The company password, with login." },
+  baseUrl: { type: "string", description: "The ChatHub API's address." },
+  requestsPerSecond: { type: "number", description: "The pace of requests." },
+  timeoutMs: { type: "integer", description: "How long one request may take." },
+};
+
 export const chathubProvider: NativeProviderDefinition = {
   name: "chathub",
   version,
@@ -19,8 +28,8 @@ export const chathubProvider: NativeProviderDefinition = {
     version,
     displayName: "ChatHub",
     description: "Manage ChatHub (SMSBAT) operator rosters as code.",
-    config: {},
-    provider: {},
+    config: { variables: CONFIG },
+    provider: { inputProperties: CONFIG },
     resources: {},
     functions: {},
     language: { go: { importBasePath: "github.com/pulumi-chathub/sdk/go/chathub" } },

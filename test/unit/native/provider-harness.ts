@@ -65,7 +65,7 @@ export async function startProvider(
       return new Promise((resolve, reject) => {
         // biome-ignore lint/suspicious/noExplicitAny: dispatch by method name
         (client as any)[method](request, (error: grpc.ServiceError | null, response: unknown) =>
-          error ? reject(error) : resolve(response),
+          error ? reject(error) : resolve(response as never),
         );
       });
     },

@@ -3,7 +3,12 @@
  * each recording the calls it gets, so a test sees exactly what the server handed the handler.
  */
 import { PartialFailure } from "../../../src/core/partial-failure";
-import type { CallContext, NativeProviderDefinition, PropertyMap } from "../../../src/native/handler";
+import type {
+  CallContext,
+  DiffResult,
+  NativeProviderDefinition,
+  PropertyMap,
+} from "../../../src/native/handler";
 
 export const WIDGET = "toy:index:Widget";
 export const GET_WIDGET = "toy:index:getWidget";
@@ -43,7 +48,7 @@ export function toyProvider(): { definition: NativeProviderDefinition; calls: Re
           }
           return { inputs: { color: "blue", ...news } };
         },
-        async diff(id, olds, news, context, oldInputs) {
+        async diff(id, olds, news, context, oldInputs): Promise<DiffResult> {
           record("diff", id, olds, news, context.urn, oldInputs);
           if (olds.name !== news.name) {
             return { changes: true, replaces: ["name"], deleteBeforeReplace: true };
@@ -59,14 +64,14 @@ export function toyProvider(): { definition: NativeProviderDefinition; calls: Re
         },
         async create(inputs, context) {
           record("create", inputs, context.urn);
-          if (inputs.fail) throw new Error(`widget ${inputs.name}: no widgets today; try tomorrow`);
+          if (inputs.fail) throw new Error(`widget ${String(inputs.name)}: no widgets today; try tomorrow`);
           if (inputs.failHalfway) {
-            throw new PartialFailure(`widget ${inputs.name} was made but not painted`, "w-7", {
+            throw new PartialFailure(`widget ${String(inputs.name)} was made but not painted`, "w-7", {
               ...inputs,
               painted: false,
             });
           }
-          await warn(context, `widget ${inputs.name} is large`);
+          await warn(context, `widget ${String(inputs.name)} is large`);
           return { id: "w-1", outs: { ...inputs, serial: 42 } };
         },
         async read(id, props, inputs, context) {
