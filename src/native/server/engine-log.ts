@@ -37,8 +37,12 @@ export class EngineLogger {
       return Promise.resolve();
     }
     const request = new LogRequest().setSeverity(SEVERITIES[severity]).setMessage(message).setUrn(urn);
-    return new Promise((resolve, reject) => {
-      client.log(request, (error) => (error ? reject(error) : resolve()));
+    // A message the engine cannot take (it is shutting down) must not fail the operation it is about.
+    return new Promise((resolve) => {
+      client.log(request, (error) => {
+        if (error) process.stderr.write(`${severity}: ${message}\n`);
+        resolve();
+      });
     });
   };
 

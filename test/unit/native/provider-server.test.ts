@@ -355,4 +355,18 @@ describe("a plugin started by hand (PULUMI_DEBUG_PROVIDERS)", () => {
       engine.stop();
     }
   });
+
+  it("a warning the engine cannot take does not fail the operation it is about", async () => {
+    const detached = await startProvider(toyProvider().definition, { withEngine: false });
+    try {
+      await detached.call("attach", new PluginAttach().setAddress("127.0.0.1:1")); // nothing listens there
+      const response = await detached.call(
+        "create",
+        new CreateRequest().setUrn(URN).setProperties(struct({ name: "big", size: 3 })),
+      );
+      expect(response.getId()).toBe("w-1");
+    } finally {
+      detached.stop();
+    }
+  });
 });
