@@ -14,6 +14,11 @@ export type ProviderConfig = Record<string, string | number | undefined>;
 /** The engine's own bookkeeping among the provider's inputs, not configuration. */
 const NOT_CONFIG = new Set(["version", "pluginDownloadURL"]);
 
+/** The provider's inputs without the engine's own keys, as CheckConfig hands them to the definition. */
+export function withoutEngineKeys(inputs: PropertyMap): PropertyMap {
+  return Object.fromEntries(Object.entries(inputs).filter(([key]) => !NOT_CONFIG.has(key)));
+}
+
 function configValue(value: PropertyValue): string | number | undefined {
   if (value === null || isUnknown(value)) return undefined;
   if (typeof value === "string" || typeof value === "number") return value;

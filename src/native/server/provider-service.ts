@@ -31,7 +31,7 @@ import { diffResponse } from "./diff-response";
 import type { EngineLogger } from "./engine-log";
 import { grpcError, messageOf, resourceError } from "./grpc-errors";
 import { propertiesFromStruct, propertiesToStruct } from "./properties";
-import { configFromRequest } from "./provider-config";
+import { configFromRequest, withoutEngineKeys } from "./provider-config";
 
 /** Thrown inside an RPC to answer with exactly this gRPC error. */
 class RpcError extends Error {
@@ -103,7 +103,9 @@ export function providerService(
     // The news go back untouched (secret wrappers intact), so a secret token stays secret in the
     // provider's recorded inputs.
     checkConfig: unary(async (request) => {
-      const failures = await definition.checkConfig(propertiesFromStruct(request.getNews()));
+      const failures = await definition.checkConfig(
+        withoutEngineKeys(propertiesFromStruct(request.getNews())),
+      );
       return new CheckResponse().setInputs(request.getNews()).setFailuresList(failuresList(failures));
     }),
 

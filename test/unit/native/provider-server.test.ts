@@ -68,8 +68,8 @@ describe("plugin information", () => {
 });
 
 describe("provider configuration", () => {
-  it("CheckConfig hands the definition plain values and returns the news untouched, secrets still wrapped", async () => {
-    const news = { token: secret("t0k3n"), baseUrl: "http://127.0.0.1:8080" };
+  it("CheckConfig hands the definition plain values (not the engine's `version`) and returns the news untouched, secrets still wrapped", async () => {
+    const news = { token: secret("t0k3n"), baseUrl: "http://127.0.0.1:8080", version: "0.1.0" };
     const response = await provider.call("checkConfig", new CheckRequest().setUrn(URN).setNews(struct(news)));
     expect(response.getInputs().toJavaScript()).toEqual(news);
     expect(response.getFailuresList()).toEqual([]);
