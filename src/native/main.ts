@@ -3,7 +3,7 @@
  * `pulumi-resource-chathub`: the native provider plugin the engine starts for `chathub:*`
  * resources. It prints its port on stdout (the engine reads it) and ends once the engine is gone.
  */
-import { exitWhenEngineGone } from "../provider/engine-watchdog";
+import { exitWhenEngineGone } from "../core/engine-watchdog";
 import { chathubProvider } from "./definition";
 import { engineAddressFromPluginArgs, serveProvider } from "./server";
 

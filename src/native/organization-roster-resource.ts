@@ -8,6 +8,7 @@ import {
   parseCheckedRosterInputs,
   type RosterMember,
   storedMember,
+  type UnmanagedOperator,
 } from "../core/organization-roster/inputs";
 import {
   checkOrganizationRoster,
@@ -60,7 +61,14 @@ export const organizationRosterResource: ResourceHandler = {
       const warning = await unmanagedWarning(runtime, result.inputs, ORGANIZATION_ROSTER_TOKEN);
       if (warning !== undefined) await context.log("warning", warning);
     }
-    return { inputs: checkedInputs(news, result.inputs, entries.entries) };
+    const inputs = checkedInputs(news, result.inputs, entries.entries);
+    if (olds.organizationId === result.inputs.organizationId && Array.isArray(olds.unmanagedOperators)) {
+      inputs.unmanagedOperators = projectedUnmanaged(
+        olds.unmanagedOperators as unknown as UnmanagedOperator[],
+        result.inputs,
+      );
+    }
+    return { inputs };
   },
 
   async diff(_id, olds, news, _context, oldInputs) {
@@ -154,6 +162,25 @@ function checkedInputs(
   return inputs;
 }
 
+/**
+ * The unmanaged people the last refresh found, as `unmanaged` will leave them: carried into the
+ * checked inputs so that `preview --diff` shows each person's change (`status: "active" =>
+ * "inactive"`, or the person removed) against the same list in the recorded inputs. Someone the
+ * roster now names is adopted instead, and left as is here.
+ */
+function projectedUnmanaged(
+  recorded: readonly UnmanagedOperator[],
+  desired: OrganizationRosterInputs,
+): PropertyValue {
+  const named = new Set(Object.values(desired.operators).map((member) => normalizeOperatorName(member.name)));
+  const projected = recorded.flatMap((operator) => {
+    if (named.has(normalizeOperatorName(operator.name)) || desired.unmanaged === "ignore") return [operator];
+    if (desired.unmanaged === "delete") return [];
+    return [{ ...operator, status: "inactive" as const }];
+  });
+  return plain(projected) as unknown as PropertyValue;
+}
+
 /** The roster the core converges, from checked inputs. */
 function desiredOf(inputs: PropertyMap): OrganizationRosterInputs {
   return parseCheckedRosterInputs({
@@ -202,11 +229,14 @@ function mirroredInputs(given: PropertyMap, state: OrganizationRosterState, impo
       ...(member.status === "active" ? {} : { status: member.status }),
     };
   });
+  if (importing)
+    return plain({ ...passed, organizationId: state.organizationId, unmanaged: "ignore", operators });
   return plain({
     ...passed,
     organizationId: state.organizationId,
-    unmanaged: importing ? "ignore" : state.unmanaged,
+    unmanaged: state.unmanaged,
     operators,
+    unmanagedOperators: state.unmanagedOperators,
   });
 }
 
@@ -232,9 +262,11 @@ async function importedState(organizationId: number): Promise<Partial<Organizati
 }
 
 /**
- * What `preview --diff` prints, person by person: `operators[i]` for someone added (index in the
- * program) or removed (index in the recorded roster), the changed property of someone kept in
- * place, and `unmanagedOperators[j]` for each person `unmanaged` acts on.
+ * What `preview --diff` prints, person by person (an element, so the name is drawn beside the
+ * change): `operators[i]` for someone changed in place, someone added (index in the program) or removed (index in the recorded
+ * roster), and each unmanaged person `unmanaged` acts on. The engine draws a path from the old
+ * inputs or the new ones by its kind; where an addition and a removal fall on the same index, the
+ * element is drawn as an update, which still names both people.
  */
 function detailedDiff(
   diff: RosterDiff,
@@ -243,31 +275,38 @@ function detailedDiff(
   olds: PropertyMap,
 ): DiffResult["detailedDiff"] {
   const details: NonNullable<DiffResult["detailedDiff"]> = {};
-  const oldEntries = ((oldInputs.operators ?? olds.operators ?? []) as unknown as Entry[]).map(
-    (entry) => entry.key,
-  );
-  const newEntries = ((news.operators ?? []) as unknown as Entry[]).map((entry) => entry.key);
-  const oldIndex = (key: string) => oldEntries.indexOf(key);
-  const newIndex = (key: string) => newEntries.indexOf(key);
+  const keysOf = (value: PropertyValue | undefined) =>
+    ((value ?? []) as unknown as Entry[]).map((entry) => entry.key);
+  const oldKeys = keysOf(oldInputs.operators ?? olds.operators);
+  const newKeys = keysOf(news.operators);
+  const mark = (index: number, kind: "add" | "delete") => {
+    const path = `operators[${index}]`;
+    const other = details[path];
+    details[path] = { kind: other && other.kind !== kind ? "update" : kind, inputDiff: true };
+  };
   for (const property of diff.replaces) details[property] = { kind: "update-replace", inputDiff: true };
   if (diff.unmanagedModeChanged) details.unmanaged = { kind: "update", inputDiff: true };
   for (const { key, change } of diff.members) {
-    if (change === "add") details[`operators[${newIndex(key)}]`] = { kind: "add", inputDiff: true };
-    else if (change === "remove")
-      details[`operators[${oldIndex(key)}]`] = { kind: "delete", inputDiff: true };
-    else if (oldIndex(key) === newIndex(key)) {
-      const property = change === "rename" ? "name" : change;
-      details[`operators[${newIndex(key)}].${property}`] = { kind: "update", inputDiff: true };
+    const [before, after] = [oldKeys.indexOf(key), newKeys.indexOf(key)];
+    if (change === "add") mark(after, "add");
+    else if (change === "remove") mark(before, "delete");
+    else if (before === after) {
+      details[`operators[${after}].${change === "rename" ? "name" : change}`] = {
+        kind: "update",
+        inputDiff: true,
+      };
     } else {
-      // Moved in the list as well: drawn as the old entry going and the new one coming.
-      details[`operators[${oldIndex(key)}]`] = { kind: "delete", inputDiff: true };
-      details[`operators[${newIndex(key)}]`] = { kind: "add", inputDiff: true };
+      mark(before, "delete");
+      mark(after, "add");
     }
   }
-  const unmanagedIds = ((olds.unmanagedOperators ?? []) as { id: number }[]).map((operator) => operator.id);
+  const unmanagedIds = (
+    (oldInputs.unmanagedOperators ?? olds.unmanagedOperators ?? []) as { id: number }[]
+  ).map((operator) => operator.id);
   for (const { operator, change } of diff.unmanaged) {
     const at = `unmanagedOperators[${unmanagedIds.indexOf(operator.id)}]`;
-    details[change === "delete" ? at : `${at}.status`] = { kind: change === "delete" ? "delete" : "update" };
+    if (change === "delete") details[at] = { kind: "delete", inputDiff: true };
+    else details[at] = { kind: "update", inputDiff: true };
   }
   return details;
 }

@@ -48,7 +48,9 @@ export function diffOrganizationRoster(
     if (!(key in desired.operators)) members.push({ key, change: "remove" });
 
   const unmanaged: RosterDiff["unmanaged"] = [];
+  const named = new Set(Object.values(desired.operators).map((member) => normalizeOperatorName(member.name)));
   for (const operator of before.unmanagedOperators ?? []) {
+    if (named.has(normalizeOperatorName(operator.name))) continue; // adopted by the roster, not acted on
     if (desired.unmanaged === "delete") unmanaged.push({ operator, change: "delete" });
     else if (desired.unmanaged === "deactivate" && operator.status === "active")
       unmanaged.push({ operator, change: "deactivate" });

@@ -99,8 +99,14 @@ export function liveState(
   const byId = new Map(live.filter(isLive).map((operator) => [operator.id, operator]));
   const operators: Record<string, RosterMember> = {};
   const operatorIds: Record<string, number> = {};
-  for (const [key, operatorId] of Object.entries(previous.operatorIds ?? {})) {
-    const operator = byId.get(operatorId);
+  // In the roster's own order (the ids may come back sorted by key).
+  const keys = new Set([
+    ...Object.keys(previous.operators ?? {}),
+    ...Object.keys(previous.operatorIds ?? {}),
+  ]);
+  for (const key of keys) {
+    const operatorId = previous.operatorIds?.[key];
+    const operator = operatorId === undefined ? undefined : byId.get(operatorId);
     if (!operator) continue; // deleted by hand: dropped, so the next `up` creates it again
     const known = previous.operators?.[key];
     // A difference of letter case only is no rename: ChatHub compares names case-insensitively.
@@ -109,8 +115,8 @@ export function liveState(
         ? known.name
         : operator.name.trim();
     operators[key] = { ...known, name, status: liveStatusName(operator.status) };
-    operatorIds[key] = operatorId;
-    byId.delete(operatorId);
+    operatorIds[key] = operator.id;
+    byId.delete(operator.id);
   }
   return rosterState(organizationId, previous.unmanaged ?? "ignore", operators, operatorIds, [
     ...byId.values(),
