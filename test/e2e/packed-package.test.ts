@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "../../src/emulator";
 import { chathubStack, OPERATOR_TYPE } from "./support/chathub-stack";
 import { operatorsProgram } from "./support/programs";
 

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator } from "pulumi-chathub-emulator";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator } from "../../../src/emulator";
 import { PROVIDER_KEY } from "../../../src/provider/operator-inputs";
 import { operatorProvider as provider } from "../../../src/provider/operator-provider";
 import { emulator, failureOf, fakeServer } from "../api/support";

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "../../../src/emulator";
 import type { OrganizationRosterState } from "../../../src/provider/organization-roster-inputs";
 import { organizationRosterProvider as provider } from "../../../src/provider/organization-roster-provider";
 
