@@ -1,6 +1,6 @@
 import path from "node:path";
+import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../../src/emulator";
 import { chathubStack } from "./support/chathub-stack";
 
 const examples = path.resolve(__dirname, "../../examples");

@@ -1,5 +1,5 @@
+import { type CallFault, type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CallFault, type RunningEmulator, startEmulator } from "../../src/emulator";
 import { expectSuccess } from "./harness/pulumi-cli";
 import type { TestStack } from "./harness/test-stack";
 import { chathubStack } from "./support/chathub-stack";

@@ -1,5 +1,5 @@
+import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator } from "pulumi-chathub-emulator";
 import { inject } from "vitest";
-import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator } from "../../../src/emulator";
 import { TestStack } from "../harness/test-stack";
 
 /** A TestStack configured to talk to an emulator with its token as a secret. */

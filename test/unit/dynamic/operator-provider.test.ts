@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator } from "pulumi-chathub-emulator";
 import { beforeEach, describe, expect, it } from "vitest";
 import { operatorProvider as provider } from "../../../src/dynamic/operator-provider";
 import { PROVIDER_KEY } from "../../../src/dynamic/protocol";
-import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator } from "../../../src/emulator";
 import { emulator, failureOf, fakeServer } from "../api/support";
 
 // The provider's decisions, method by method, against the emulator (or a fake ChatHub where the

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { startEmulator } from "../../../src/emulator";
+import { startEmulator } from "../src";
 import { SpecClient, startTestEmulator } from "./spec-client";
 
 let directory: string;

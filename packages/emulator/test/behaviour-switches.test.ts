@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startEmulator } from "../../../src/emulator";
+import { startEmulator } from "../src";
 import { startTestEmulator } from "./spec-client";
 
 describe("open question 1: listDeleted", () => {

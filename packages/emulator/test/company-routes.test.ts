@@ -6,7 +6,7 @@ import {
   type EmulatorOptions,
   type RunningEmulator,
   startEmulator,
-} from "../../../src/emulator";
+} from "../src";
 
 const running: RunningEmulator[] = [];
 afterEach(async () => {

@@ -1,10 +1,5 @@
 import { onTestFinished } from "vitest";
-import {
-  DEFAULT_EMULATOR_TOKEN,
-  type EmulatorOptions,
-  type RunningEmulator,
-  startEmulator,
-} from "../../../src/emulator";
+import { DEFAULT_EMULATOR_TOKEN, type EmulatorOptions, type RunningEmulator, startEmulator } from "../src";
 
 /**
  * A client written from the vendor spec alone, with plain fetch: it knows the three

@@ -4,32 +4,30 @@ import { dirname, join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_EMULATOR_LOGIN, DEFAULT_EMULATOR_TOKEN } from "../../../src/emulator";
+import { DEFAULT_EMULATOR_LOGIN, DEFAULT_EMULATOR_TOKEN } from "../src";
 import { SpecClient } from "./spec-client";
 
-const repositoryRoot = resolve(__dirname, "../../..");
-const buildDirectory = join(repositoryRoot, "test", ".work", `emulator-cli-${process.pid}`);
+const packageRoot = resolve(__dirname, "..");
+// Inside the package, so that the compiled CLI finds its dependencies as the built one does.
+const buildDirectory = join(packageRoot, ".work", `cli-${process.pid}`);
 const cliPath = join(buildDirectory, "cli.js");
 
 /**
- * Compiles the CLI and the emulator with tsconfig.build.json's settings into a private directory
+ * Compiles the emulator and its CLI with tsconfig.build.json's settings into a private directory
  * (transpile only: type checking is `npm run typecheck`'s job), so this test neither races with
  * other builds of dist/ nor depends on unrelated work in progress compiling, and takes a second
  * rather than a full `tsc` run.
  */
 async function buildCli(): Promise<void> {
-  const configPath = join(repositoryRoot, "tsconfig.build.json");
+  const configPath = join(packageRoot, "tsconfig.build.json");
   const config = ts.parseJsonConfigFileContent(
     ts.readConfigFile(configPath, ts.sys.readFile).config,
     ts.sys,
-    repositoryRoot,
+    packageRoot,
   );
-  const sources = [
-    "src/cli.ts",
-    ...(await readdir(join(repositoryRoot, "src/emulator"))).map((name) => `src/emulator/${name}`),
-  ];
+  const sources = (await readdir(join(packageRoot, "src"))).map((name) => `src/${name}`);
   for (const source of sources.filter((path) => path.endsWith(".ts"))) {
-    const { outputText } = ts.transpileModule(await readFile(join(repositoryRoot, source), "utf8"), {
+    const { outputText } = ts.transpileModule(await readFile(join(packageRoot, source), "utf8"), {
       compilerOptions: { ...config.options, sourceMap: false, declaration: false },
       fileName: source,
     });
@@ -85,9 +83,9 @@ function runCli(args: string[], env: Record<string, string> = {}): RunningCli {
 
 const LISTENING = /^ChatHub emulator listening on (http:\/\/127\.0\.0\.1:(\d+))$/;
 
-describe("pulumi-chathub emulator (the built CLI)", () => {
+describe("pulumi-chathub-emulator (the built CLI)", () => {
   it("prints where it listens first, serves the spec's data, and exits 0 on SIGTERM", async () => {
-    const cli = runCli(["emulator", "--port", "0", "--quiet"]);
+    const cli = runCli(["--port", "0", "--quiet"]);
     const first = await cli.nextLine();
     const [, url = "", port = ""] = LISTENING.exec(first) ?? [];
     expect(first).toMatch(LISTENING);
@@ -104,7 +102,7 @@ describe("pulumi-chathub emulator (the built CLI)", () => {
   it("accepts the --token it is given without ever printing it, logs requests, and exits 0 on SIGINT", async () => {
     const token = "cli-secret-token-42";
     const password = "cli-secret-password-42";
-    const cli = runCli(["emulator", "--port", "0", "--token", token, "--password", password], {
+    const cli = runCli(["--port", "0", "--token", token, "--password", password], {
       CHATHUB_EMULATOR_LIST_CONTENT_TYPE: "application/json",
     });
     const url = LISTENING.exec(await cli.nextLine())?.[1] ?? "";
@@ -146,7 +144,7 @@ describe("pulumi-chathub emulator (the built CLI)", () => {
       },
     ],
   ])("models the documented limits from %j %j", async (args, env) => {
-    const cli = runCli(["emulator", "--port", "0", "--quiet", ...args], env);
+    const cli = runCli(["--port", "0", "--quiet", ...args], env);
     const url = LISTENING.exec(await cli.nextLine())?.[1] ?? "";
     const behaviour = await (await fetch(`${url}/_emulator/behaviour`)).json();
     expect(behaviour).toMatchObject({
@@ -167,17 +165,17 @@ describe("pulumi-chathub emulator (the built CLI)", () => {
     [["--rate-limit", "0"], /--rate-limit/],
     [["--no-such-switch"], /unknown option/],
   ])("refuses %j with a clear message and exit code 2", async (args, message) => {
-    const cli = runCli(["emulator", ...args]);
+    const cli = runCli(args);
     expect(await cli.exitCode).toBe(2);
     expect(cli.stderr()).toMatch(message);
     expect(cli.lines).toEqual([]);
   });
 
   it("is the package's bin, with a shebang", async () => {
-    const manifest = JSON.parse(await readFile(join(repositoryRoot, "package.json"), "utf8")) as {
+    const manifest = JSON.parse(await readFile(join(packageRoot, "package.json"), "utf8")) as {
       bin: Record<string, string>;
     };
-    expect(manifest.bin["pulumi-chathub"]).toBe("dist/cli.js");
+    expect(manifest.bin["pulumi-chathub-emulator"]).toBe("dist/cli.js");
     expect((await readFile(cliPath, "utf8")).startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 });

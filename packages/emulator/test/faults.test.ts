@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TOO_MANY_REQUESTS_BODY } from "../../../src/emulator";
+import { TOO_MANY_REQUESTS_BODY } from "../src";
 import { startTestEmulator } from "./spec-client";
 
 /** What fetch reports when the server destroys the connection without answering. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_EMULATOR_TOKEN } from "../../../src/emulator";
+import { DEFAULT_EMULATOR_TOKEN } from "../src";
 import { startTestEmulator } from "./spec-client";
 
 describe("counters", () => {

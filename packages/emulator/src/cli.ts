@@ -1,4 +1,5 @@
-import { type Command, InvalidArgumentError, Option } from "commander";
+#!/usr/bin/env node
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { z } from "zod";
 import { DEFAULT_EMULATOR_TOKEN } from "./access";
 import { EMULATOR_SWITCHES, type EmulatorBehaviour, type EmulatorSwitchName } from "./behaviour";
@@ -123,12 +124,15 @@ async function runEmulator(
   process.once("SIGTERM", stop);
 }
 
-/** Adds `emulator`: run a local ChatHub operator API for development, demos, tests and benchmarks. */
-export function addEmulatorCommand(program: Command): Command {
+/** Usage errors (unknown switch, bad value) exit with 2, the usual convention for command lines. */
+const USAGE_ERROR_EXIT_CODE = 2;
+
+/** The `pulumi-chathub-emulator` command line: a local ChatHub for development, demos, tests and CI. */
+export function buildProgram(): Command {
   const env = (name: string) => `CHATHUB_EMULATOR_${name}`;
-  const command = program.command("emulator");
-  command
-    .summary("run a local ChatHub operator API emulator")
+  const command = new Command("pulumi-chathub-emulator")
+    // Errors are thrown to main() instead of exiting, so that usage errors get their own code.
+    .exitOverride()
     .description(
       "Run a local ChatHub operator API (GET /api/operator, POST /api/operator/synchronize, " +
         "POST /api/operator/status, GET /api/company/organization, POST /api/company/get-token) seeded with the vendor's example data. Every switch can also be " +
@@ -173,3 +177,19 @@ export function addEmulatorCommand(program: Command): Command {
   }
   return command;
 }
+
+export async function main(argv: readonly string[] = process.argv): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed the message (or the help asked for).
+      process.exitCode = error.exitCode === 0 ? 0 : USAGE_ERROR_EXIT_CODE;
+      return;
+    }
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) void main();

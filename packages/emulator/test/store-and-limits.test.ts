@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createRandom } from "../../../src/emulator/random";
-import { SlidingWindowRateLimiter } from "../../../src/emulator/rate-limiter";
-import { seedSnapshot } from "../../../src/emulator/seed-data";
-import { RosterStore } from "../../../src/emulator/store";
-import { TokenBucket } from "../../../src/emulator/token-bucket";
+import { createRandom } from "../src/random";
+import { SlidingWindowRateLimiter } from "../src/rate-limiter";
+import { seedSnapshot } from "../src/seed-data";
+import { RosterStore } from "../src/store";
+import { TokenBucket } from "../src/token-bucket";
 
 describe("RosterStore", () => {
   it("continues ids after the highest one and keeps each organization's operators in id order", () => {
