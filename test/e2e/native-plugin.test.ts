@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "../../src/emulator";
+import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { nativePluginBinDir } from "./harness/native-plugin";
 import { expectSuccess, runPulumi } from "./harness/pulumi-cli";
 import { TestStack } from "./harness/test-stack";
