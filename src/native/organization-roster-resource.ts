@@ -263,7 +263,8 @@ async function importedState(organizationId: number): Promise<Partial<Organizati
 
 /**
  * What `preview --diff` prints, person by person (an element, so the name is drawn beside the
- * change): `operators[i]` for someone changed in place, someone added (index in the program) or removed (index in the recorded
+ * change): `operators[i]` for someone changed in place, someone changed and moved (drawn at the
+ * new place, as they will be), someone added (index in the program) or removed (index in the recorded
  * roster), and each unmanaged person `unmanaged` acts on. The engine draws a path from the old
  * inputs or the new ones by its kind; where an addition and a removal fall on the same index, the
  * element is drawn as an update, which still names both people.
@@ -296,8 +297,7 @@ function detailedDiff(
         inputDiff: true,
       };
     } else {
-      mark(before, "delete");
-      mark(after, "add");
+      mark(after, "add"); // moved in the list as well: drawn where it now stands, as it will be
     }
   }
   const unmanagedIds = (
