@@ -110,7 +110,8 @@ resources:
 
   it("previews and deploys an explicit chathub provider, its token a secret in state", async () => {
     const preview = await stack.preview();
-    expect(preview.stdout).toMatch(/\+\s+pulumi:providers:chathub\s+second\s+create/);
+    expect(preview.stdout).toContain("+ pulumi:providers:chathub: (create)");
+    expect(preview.stdout).toContain("[urn=urn:pulumi:test::chathub-e2e::pulumi:providers:chathub::second]");
 
     const up = await stack.up();
     const state = await stack.exportState();
