@@ -11,19 +11,22 @@ const pin: string = JSON.parse(readFileSync(path.join(repoRoot, "package.json"),
   "@pulumi/pulumi"
 ];
 
-// The stamp ensure-pulumi expects beside a language host built from the current source.
-const langHostSource = path.join(repoRoot, "tools/pulumi-language-nodejs");
-const sourceHash = createHash("sha256")
-  .update(
-    Buffer.concat(
-      readdirSync(langHostSource)
-        .filter((name) => name.endsWith(".go"))
-        .sort()
-        .map((name) => readFileSync(path.join(langHostSource, name))),
-    ),
-  )
-  .digest("hex")
-  .slice(0, 16);
+// The stamps ensure-pulumi expects beside language hosts built from the current source.
+function sourceHash(dir: string): string {
+  const source = path.join(repoRoot, dir);
+  return createHash("sha256")
+    .update(
+      Buffer.concat(
+        readdirSync(source)
+          .filter((name) => name.endsWith(".go"))
+          .sort()
+          .map((name) => readFileSync(path.join(source, name))),
+      ),
+    )
+    .digest("hex")
+    .slice(0, 16);
+}
+const languageHosts = ["pulumi-language-nodejs", "pulumi-language-go"];
 
 const YAML_HOST_VERSION = "v1.25.0";
 
@@ -35,14 +38,16 @@ function fakeYamlHost(cacheDir: string): void {
   chmodSync(path.join(dir, "pulumi-language-yaml"), 0o755);
 }
 
-/** A cached "build" of `version`: a pulumi that reports it, and a stamped language host. */
+/** A cached "build" of `version`: a pulumi that reports it, and stamped language hosts. */
 function fakeBuild(binDir: string, version: string): void {
   mkdirSync(binDir, { recursive: true });
   writeFileSync(path.join(binDir, "pulumi"), `#!/bin/sh\necho v${version}\n`);
   chmodSync(path.join(binDir, "pulumi"), 0o755);
-  writeFileSync(path.join(binDir, "pulumi-language-nodejs"), "#!/bin/sh\n");
-  chmodSync(path.join(binDir, "pulumi-language-nodejs"), 0o755);
-  writeFileSync(path.join(binDir, `pulumi-language-nodejs.source-${sourceHash}`), "");
+  for (const host of languageHosts) {
+    writeFileSync(path.join(binDir, host), "#!/bin/sh\n");
+    chmodSync(path.join(binDir, host), 0o755);
+    writeFileSync(path.join(binDir, `${host}.source-${sourceHash(`tools/${host}`)}`), "");
+  }
 }
 
 // Which CLI the script picks, from cached builds: no Go build runs in these tests.
@@ -84,6 +89,18 @@ describe("scripts/ensure-pulumi chooses the CLI version", () => {
     const result = run({ PULUMI_CHATHUB_CLI_VERSION: newer });
     expect(result.status, result.stderr).toBe(0);
     expect(result.printed).toBe(path.join(cacheDir, `pulumi-v${newer}`, "bin", "pulumi"));
+  });
+
+  it("a cached CLI whose Go code-generation host is missing needs Go to build that host", () => {
+    const version = "3.250.0";
+    const binDir = path.join(cacheDir, `pulumi-v${version}`, "bin");
+    fakeBuild(binDir, version);
+    rmSync(path.join(binDir, "pulumi-language-go"));
+    const result = run({ PULUMI_CHATHUB_CLI_VERSION: version });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(
+      `Go is not installed (needed to build the language hosts of pulumi v${version}`,
+    );
   });
 
   it("refuses a version that is not exact, naming the variable, before building anything", () => {
