@@ -6,6 +6,7 @@ import {
   operatorRefSchema,
   organizationIdSchema,
 } from "../api";
+import { maxRemovalsSchema } from "../core/removal-budget";
 import { PROVIDER_KEY, UNKNOWN_VALUE } from "./operator-inputs";
 
 /** What `up` does to live operators the roster does not name. */
@@ -44,6 +45,7 @@ export const organizationRosterInputsSchema = z.strictObject({
   organizationId: organizationIdSchema,
   unmanaged: z.enum(UNMANAGED_MODES, { error: `is missing or unknown: ${UNMANAGED_CHOICES}` }),
   operators: z.record(z.string(), rosterMemberSchema),
+  maxRemovals: maxRemovalsSchema.optional(), // the removal budget (src/core/removal-budget.ts)
 });
 export type OrganizationRosterInputs = z.infer<typeof organizationRosterInputsSchema>;
 

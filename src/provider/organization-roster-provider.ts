@@ -7,6 +7,7 @@ import {
   type Operator,
   statusCode,
 } from "../api";
+import { type KnownPerson, predictRemovals, removalBudgetError, removalsOf } from "../core/removal-budget";
 import { PROVIDER_KEY } from "./operator-inputs";
 import {
   checkOrganizationRosterInputs,
@@ -17,11 +18,12 @@ import {
   parseCheckedRosterInputs,
   type RosterMember,
   storedMember,
+  UNMANAGED_KEY_PREFIX,
   type UnmanagedMode,
   type UnmanagedOperator,
   unmanagedKey,
 } from "./organization-roster-inputs";
-import { planConvergence } from "./organization-roster-plan";
+import { type ConvergencePlan, planConvergence } from "./organization-roster-plan";
 import { partialResultError, storable } from "./partial-result";
 import { providerRuntime as runtime } from "./shared-runtime";
 
@@ -48,6 +50,10 @@ export const organizationRosterProvider: pulumi.dynamic.ResourceProvider = {
     if (organizationProblem !== undefined) {
       return { inputs: news, failures: [{ property: "organizationId", reason: organizationProblem }] };
     }
+    // Removal budget (issue 18): over budget fails the preview, before anything is sent.
+    const overBudget = await removalBudgetAtPreview(olds as Partial<OrganizationRosterInputs>, result.inputs);
+    if (overBudget !== undefined)
+      return { inputs: news, failures: [{ property: "maxRemovals", reason: overBudget }] };
     // A create is drawn without reading anything: say now whom `unmanaged` will change.
     if (olds.organizationId === undefined) await warnAboutUnmanaged(result.inputs);
     const inputs = withUnmanagedOutcomes(result.inputs, olds as Partial<OrganizationRosterInputs>);
@@ -131,6 +137,9 @@ async function converge(
   const plan = planConvergence(desired, previousIds, live);
   if (plan.problems.length > 0)
     throw new Error(`Roster of organization ${organizationId}: ${listed(plan.problems)}`);
+  // Removal budget (issue 18): counted again from the live list, before any write.
+  const overBudget = removalBudgetOfPlan(desired, plan, live);
+  if (overBudget !== undefined) throw new Error(overBudget);
 
   const members = new Map<string, { id: number; status: 0 | 1 | 2 }>(plan.claimed);
   const unmanaged = new Map(plan.unmanaged.map((operator) => [operator.id, operator]));
@@ -349,6 +358,67 @@ function membersDiffer(before: Partial<OrganizationRosterState>, desired: Organi
     if (normalizeOperatorName(old.name) !== normalizeOperatorName(member.name)) return true;
     const managedAs = `${desired.organizationId}/${before.operatorIds?.[key]}`;
     return member.import !== undefined && member.import !== old.import && member.import !== managedAs;
+  });
+}
+
+/**
+ * The removal budget as a preview can see it: against the old inputs (after a refresh they mirror
+ * what is live, `unmanaged #<id>` entries included), or, at a first adoption, against the live
+ * list, which the create's warning reads anyway; under "ignore" that waits for `up`.
+ */
+async function removalBudgetAtPreview(
+  olds: Partial<OrganizationRosterInputs>,
+  desired: OrganizationRosterInputs,
+): Promise<string | undefined> {
+  if (olds.organizationId === desired.organizationId) {
+    const known: KnownPerson[] = Object.entries(olds.operators ?? {}).map(([key, member]) => ({
+      ...(isUnmanagedKey(key) ? { id: Number(key.slice(UNMANAGED_KEY_PREFIX.length)) } : {}),
+      name: member.name,
+      active: (member.status ?? "active") === "active",
+      managed: !isUnmanagedKey(key),
+    }));
+    return removalBudgetError({
+      organizationId: desired.organizationId,
+      removals: predictRemovals(known, Object.values(desired.operators), desired.unmanaged),
+      liveOperators: known.length,
+      setting: desired.maxRemovals,
+    });
+  }
+  if (desired.unmanaged === "ignore") return undefined;
+  let live: Operator[];
+  try {
+    live = await runtime.client().listOperators(desired.organizationId);
+  } catch {
+    return undefined; // the create itself reports what is wrong with the organization or the token
+  }
+  return removalBudgetOfPlan(desired, planConvergence(desired, {}, live), live);
+}
+
+/** The removal budget against the live list: whom this plan deletes or deactivates. */
+function removalBudgetOfPlan(
+  desired: OrganizationRosterInputs,
+  plan: ConvergencePlan,
+  live: readonly Operator[],
+): string | undefined {
+  const person = (operator: Operator) => ({
+    id: operator.id,
+    name: operator.name,
+    active: operator.status === 0,
+  });
+  const byId = new Map(live.map((operator) => [operator.id, operator]));
+  const keptInactive = [...plan.claimed]
+    .filter(([key]) => desired.operators[key]?.status === "inactive")
+    .map(([, claimed]) => person(byId.get(claimed.id) as Operator));
+  return removalBudgetError({
+    organizationId: desired.organizationId,
+    removals: removalsOf({
+      dropped: plan.retire.map(person),
+      keptInactive,
+      unmanaged: plan.unmanaged.map(person),
+      mode: desired.unmanaged,
+    }),
+    liveOperators: live.filter(isLive).length,
+    setting: desired.maxRemovals,
   });
 }
 
