@@ -50,10 +50,10 @@ export const organizationRosterProvider: pulumi.dynamic.ResourceProvider = {
     if (organizationProblem !== undefined) {
       return { inputs: news, failures: [{ property: "organizationId", reason: organizationProblem }] };
     }
-    // Removal budget (issue 18): over budget fails the preview, before anything is sent.
+    // Removal budget (issue 18): over budget fails the preview, before anything is sent. No
+    // property: the engine would print the value of the one named, and the message says it all.
     const overBudget = await removalBudgetAtPreview(olds as Partial<OrganizationRosterInputs>, result.inputs);
-    if (overBudget !== undefined)
-      return { inputs: news, failures: [{ property: "maxRemovals", reason: overBudget }] };
+    if (overBudget !== undefined) return { inputs: news, failures: [{ property: "", reason: overBudget }] };
     // A create is drawn without reading anything: say now whom `unmanaged` will change.
     if (olds.organizationId === undefined) await warnAboutUnmanaged(result.inputs);
     const inputs = withUnmanagedOutcomes(result.inputs, olds as Partial<OrganizationRosterInputs>);
