@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { normalizeOperatorName } from "../api";
+import { removalBudgetAtPreview } from "../core/organization-roster/budget";
 import { diffOrganizationRoster, hasChanges } from "../core/organization-roster/diff";
 import {
   expandedMember,
@@ -15,6 +16,7 @@ import {
   readOrganizationRoster,
   unmanagedWarning,
 } from "../core/organization-roster/operations";
+import type { KnownPerson } from "../core/removal-budget";
 import { asPartialResult, storable } from "./partial-result";
 import { coreInputs, engineInputs } from "./protocol";
 import { providerRuntime as runtime } from "./shared-runtime";
@@ -43,6 +45,11 @@ export const organizationRosterProvider: pulumi.dynamic.ResourceProvider = {
     const result = await checkOrganizationRoster(runtime, rosterOnly(coreInputs(news, OUTPUTS)));
     if (result.ok === false) return { inputs: news, failures: result.failures };
     if (result.ok === "unknown") return { inputs: news };
+    // Over the removal budget fails the preview, before anything is sent. No property: the engine
+    // would print the value of the one named, and the message says it all.
+    const known = knownPeople(olds as Partial<OrganizationRosterInputs>, result.inputs.organizationId);
+    const overBudget = await removalBudgetAtPreview(runtime, known, result.inputs);
+    if (overBudget !== undefined) return { inputs: news, failures: [{ property: "", reason: overBudget }] };
     if (olds.organizationId === undefined) {
       const warning = await unmanagedWarning(runtime, result.inputs, "ChatHubOrganizationRoster");
       // The provider's stderr is shown by the CLI: a dynamic provider has no other way to warn.
@@ -124,6 +131,26 @@ function withUnmanagedOutcomes(
     operators[key] = desired.unmanaged === "deactivate" ? { ...member, status: "inactive" } : member;
   }
   return { ...desired, operators };
+}
+
+/**
+ * The people the state last saw, from the old inputs (after a refresh they mirror what is live,
+ * `unmanaged #<id>` entries included); undefined before the roster exists in this organization.
+ */
+function knownPeople(
+  olds: Partial<OrganizationRosterInputs>,
+  organizationId: number,
+): KnownPerson[] | undefined {
+  if (olds.organizationId !== organizationId) return undefined;
+  return Object.entries(olds.operators ?? {}).map(([key, member]) => {
+    const unmanaged = key.startsWith(UNMANAGED_KEY_PREFIX);
+    return {
+      ...(unmanaged ? { id: Number(key.slice(UNMANAGED_KEY_PREFIX.length)) } : {}),
+      name: member.name,
+      active: (member.status ?? "active") === "active",
+      managed: !unmanaged,
+    };
+  });
 }
 
 /** The inputs without the unmanaged people check() carries. */

@@ -1,5 +1,6 @@
 import { normalizeOperatorName } from "../api";
 import type { CheckFailure } from "../core/check-failures";
+import { removalBudgetAtPreview } from "../core/organization-roster/budget";
 import { diffOrganizationRoster, hasChanges, type RosterDiff } from "../core/organization-roster/diff";
 import {
   expandedMember,
@@ -18,6 +19,7 @@ import {
   unmanagedWarning,
 } from "../core/organization-roster/operations";
 import { isPartialFailure, PartialFailure } from "../core/partial-failure";
+import type { KnownPerson } from "../core/removal-budget";
 import { isUnknown } from "../core/unknown";
 import type { CheckedRosterEntry } from "../roster/roster-entry";
 import { RosterError } from "../roster/roster-error";
@@ -57,6 +59,9 @@ export const organizationRosterResource: ResourceHandler = {
     const result = await checkOrganizationRoster(runtime, core, ORGANIZATION_ROSTER_TOKEN);
     if (result.ok === false) return { inputs: news, failures: result.failures };
     if (result.ok === "unknown") return { inputs: news };
+    const known = knownPeople(olds, result.inputs.organizationId);
+    const overBudget = await removalBudgetAtPreview(runtime, known, result.inputs);
+    if (overBudget !== undefined) return { inputs: news, failures: [{ property: "", reason: overBudget }] };
     if (olds.organizationId === undefined) {
       const warning = await unmanagedWarning(runtime, result.inputs, ORGANIZATION_ROSTER_TOKEN);
       if (warning !== undefined) await context.log("warning", warning);
@@ -179,6 +184,26 @@ function projectedUnmanaged(
     return [{ ...operator, status: "inactive" as const }];
   });
   return plain(projected) as unknown as PropertyValue;
+}
+
+/**
+ * The people the state last saw, from the old inputs (after a refresh they mirror what is live):
+ * the roster's people and the unmanaged ones; undefined before the roster exists here.
+ */
+function knownPeople(olds: PropertyMap, organizationId: number): KnownPerson[] | undefined {
+  if (olds.organizationId !== organizationId) return undefined;
+  const managed = ((olds.operators ?? []) as unknown as Entry[]).map((entry) => ({
+    name: entry.name,
+    active: entry.status !== "inactive",
+    managed: true,
+  }));
+  const others = ((olds.unmanagedOperators ?? []) as unknown as UnmanagedOperator[]).map((operator) => ({
+    id: operator.id,
+    name: operator.name,
+    active: operator.status === "active",
+    managed: false,
+  }));
+  return [...managed, ...others];
 }
 
 /** The roster the core converges, from checked inputs. */

@@ -7,6 +7,7 @@ import {
   organizationIdSchema,
 } from "../../api";
 import { type Checked, failureMessage, failuresOf } from "../check-failures";
+import { maxRemovalsSchema } from "../removal-budget";
 import { isUnknown } from "../unknown";
 
 /** What `up` does to live operators the roster does not name. */
@@ -31,10 +32,11 @@ export const organizationRosterInputsSchema = z.strictObject({
   organizationId: organizationIdSchema,
   unmanaged: z.enum(UNMANAGED_MODES, { error: `is missing or unknown: ${UNMANAGED_CHOICES}` }),
   operators: z.record(z.string(), rosterMemberSchema),
+  maxRemovals: maxRemovalsSchema.optional(), // the removal budget (src/core/removal-budget.ts)
 });
 export type OrganizationRosterInputs = z.infer<typeof organizationRosterInputsSchema>;
 
-const ACCEPTED = ["organizationId", "operators", "unmanaged"];
+const ACCEPTED = ["organizationId", "operators", "unmanaged", "maxRemovals"];
 
 /** A live operator the roster does not name. */
 export interface UnmanagedOperator {

@@ -3,6 +3,7 @@ import type { Checked } from "../check-failures";
 import { listed, messageOf } from "../messages";
 import { PartialFailure } from "../partial-failure";
 import type { ProviderRuntime } from "../runtime";
+import { removalBudgetOfPlan } from "./budget";
 import { executePlan } from "./execute";
 import {
   checkOrganizationRosterInputs,
