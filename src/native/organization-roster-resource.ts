@@ -39,7 +39,7 @@ interface Entry {
 }
 
 /** Inputs the provider keeps as given: not part of what the core converges. */
-const PASSED_THROUGH = ["file"] as const;
+const PASSED_THROUGH = ["file", "maxRemovals"] as const;
 
 /**
  * `chathub:index:OrganizationRoster`: the core's organization roster (src/core/organization-roster)
@@ -55,6 +55,7 @@ export const organizationRosterResource: ResourceHandler = {
       organizationId: news.organizationId,
       unmanaged: news.unmanaged,
       operators: byKey(entries.entries),
+      maxRemovals: news.maxRemovals,
     };
     const result = await checkOrganizationRoster(runtime, core, ORGANIZATION_ROSTER_TOKEN);
     if (result.ok === false) return { inputs: news, failures: result.failures };
@@ -212,6 +213,7 @@ function desiredOf(inputs: PropertyMap): OrganizationRosterInputs {
     organizationId: inputs.organizationId,
     unmanaged: inputs.unmanaged,
     operators: byKey((inputs.operators ?? []) as unknown as Entry[]),
+    maxRemovals: inputs.maxRemovals,
   });
 }
 

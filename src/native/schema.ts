@@ -59,6 +59,11 @@ const rosterInputs = {
   file: string(
     "A roster file (.yaml, .yml or .csv), relative to the program's folder. Give this or `operators`.",
   ),
+  maxRemovals: {
+    oneOf: [{ type: "integer" }, { type: "string" }],
+    description:
+      'The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.',
+  },
   unmanaged: {
     ...ref("UnmanagedMode"),
     description:

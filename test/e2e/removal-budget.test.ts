@@ -1,12 +1,12 @@
 import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliResult } from "./harness/pulumi-cli";
-import { chathubStack } from "./support/chathub-stack";
+import { ADAPTERS } from "./support/adapters";
 
 // The removal budget of ChatHubOrganizationRoster (issue 18) through the real CLI, one stack
 // reused across the steps: a truncated roster file is stopped at preview (from the state) and at
 // up (from the live list), with zero writes either way, until maxRemovals allows it.
-describe("ChatHubOrganizationRoster removal budget", () => {
+describe.each(ADAPTERS)("organization roster removal budget ($title)", (adapter) => {
   let emulator: RunningEmulator;
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
@@ -27,15 +27,6 @@ describe("ChatHubOrganizationRoster removal budget", () => {
   };
   const agents = (count: number) =>
     `operators:\n${Array.from({ length: count }, (_, i) => `  - name: Agent ${String(i + 1).padStart(2, "0")}\n`).join("")}`;
-  /** A program of ChatHubOrganizationRosters, each from its arguments. */
-  const program = (rosters: Record<string, Record<string, unknown>>) =>
-    [
-      'const { ChatHubOrganizationRoster } = require("pulumi-chathub");',
-      ...Object.entries(rosters).map(
-        ([name, args]) => `new ChatHubOrganizationRoster(${JSON.stringify(name)}, ${JSON.stringify(args)});`,
-      ),
-      "",
-    ].join("\n");
   const reorg = (more: Record<string, unknown> = {}) => ({
     organizationId: 30,
     file: "roster.yaml",
@@ -44,7 +35,7 @@ describe("ChatHubOrganizationRoster removal budget", () => {
   });
 
   it("stops 40 removals of 50 at preview and at up, lets a raised maxRemovals through, and counts the unmanaged", async () => {
-    const stack = await chathubStack(emulator, "removal-budget", program({ reorg: reorg() }));
+    const stack = await adapter.rostersStack(emulator, "removal-budget", { reorg: reorg() });
     try {
       stack.writeFile("roster.yaml", agents(50));
       await stack.up();
@@ -65,14 +56,14 @@ describe("ChatHubOrganizationRoster removal budget", () => {
       expect(alive(30)).toHaveLength(50);
 
       // A deliberate reorganisation says so.
-      stack.writeProgram(program({ reorg: reorg({ maxRemovals: 40 }) }));
+      adapter.writeRosters(stack, { reorg: reorg({ maxRemovals: 40 }) });
       await stack.up();
       expect(alive(30).map((o) => o.name)).toEqual(agents(10).match(/Agent \d+/g));
 
       // 15 people added by hand since the last refresh, then unmanaged switched to "deactivate":
       // the state cannot show them, the live list at up does (the default budget is 10 of 25).
       for (let i = 1; i <= 15; i++) emulator.addOperator({ organizationId: 30, name: `Hired ${i}` });
-      stack.writeProgram(program({ reorg: reorg({ unmanaged: "deactivate" }) }));
+      adapter.writeRosters(stack, { reorg: reorg({ unmanaged: "deactivate" }) });
       emulator.resetCounters();
       const up = failed(await stack.run(["up", "--yes", "--skip-preview"]));
       expect(up).toContain("would take 15 people out of service");
@@ -83,12 +74,12 @@ describe("ChatHubOrganizationRoster removal budget", () => {
       // The first adoption of an organization under "deactivate" counts everyone it would deactivate.
       for (let i = 1; i <= 12; i++) emulator.addOperator({ organizationId: 31, name: `Walk In ${i}` });
       const sales = { organizationId: 31, operators: [{ name: "Walk In 1" }], unmanaged: "deactivate" };
-      stack.writeProgram(program({ reorg: reorg(), sales }));
+      adapter.writeRosters(stack, { reorg: reorg(), sales });
       const adoption = failed(await stack.run(["preview"]));
       expect(adoption).toContain("Roster of organization 31 would take 11 people out of service");
       expect(adoption).toContain('deactivate "Walk In 2" (operator');
       expect(writes()).toBe(0);
-      stack.writeProgram(program({ reorg: reorg(), sales: { ...sales, maxRemovals: "unlimited" } }));
+      adapter.writeRosters(stack, { reorg: reorg(), sales: { ...sales, maxRemovals: "unlimited" } });
       await stack.up();
       expect(active(31).map((o) => o.name)).toEqual(["Walk In 1"]);
     } finally {

@@ -53,6 +53,9 @@ export async function convergeOrganizationRoster(
   const plan = planConvergence(desired, previousIds, live);
   if (plan.problems.length > 0)
     throw new Error(`Roster of organization ${organizationId}: ${listed(plan.problems)}`);
+  // The removal budget, counted again from the live list, before any write.
+  const overBudget = removalBudgetOfPlan(desired, plan, live);
+  if (overBudget !== undefined) throw new Error(overBudget);
   const previousKeyOf = new Map(Object.entries(previousIds).map(([key, operatorId]) => [operatorId, key]));
   const outcomes = await executePlan(
     client,

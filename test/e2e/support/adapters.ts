@@ -22,6 +22,13 @@ export interface Adapter {
     options?: Record<string, unknown>,
   ): Promise<TestStack>;
   writeRoster(stack: TestStack, args: Record<string, unknown>, options?: Record<string, unknown>): void;
+  /** A program of several organization rosters, by name, each from its arguments. */
+  rostersStack(
+    emulator: RunningEmulator,
+    name: string,
+    rosters: Record<string, Record<string, unknown>>,
+  ): Promise<TestStack>;
+  writeRosters(stack: TestStack, rosters: Record<string, Record<string, unknown>>): void;
   operatorsStack(emulator: RunningEmulator, name: string, specs: readonly OperatorSpec[]): Promise<TestStack>;
   writeOperators(stack: TestStack, specs: readonly OperatorSpec[]): void;
   /** What `preview --diff` prints when `unmanaged` deactivates this unmanaged person. */
@@ -45,6 +52,8 @@ export const DYNAMIC: Adapter = {
     chathubStack(emulator, name, organizationRosterProgram(args, options, "support")),
   writeRoster: (stack, args, options) =>
     stack.writeProgram(organizationRosterProgram(args, options, "support")),
+  rostersStack: (emulator, name, rosters) => chathubStack(emulator, name, rostersProgram(rosters)),
+  writeRosters: (stack, rosters) => stack.writeProgram(rostersProgram(rosters)),
   operatorsStack: (emulator, name, specs) => chathubStack(emulator, name, operatorsProgram(specs)),
   writeOperators: (stack, specs) => stack.writeProgram(operatorsProgram(specs)),
   unmanagedDeactivated: (id) => new RegExp(`unmanaged #${id}${anything}status\\s*: "active" => "inactive"`),
@@ -60,6 +69,8 @@ export const NATIVE: Adapter = {
   rosterStack: (emulator, name, args, options) =>
     chathubStack(emulator, name, { yaml: rosterYaml(args, options) }),
   writeRoster: (stack, args, options) => stack.writeYamlProgram(rosterYaml(args, options)),
+  rostersStack: (emulator, name, rosters) => chathubStack(emulator, name, { yaml: rostersYaml(rosters) }),
+  writeRosters: (stack, rosters) => stack.writeYamlProgram(rostersYaml(rosters)),
   operatorsStack: (emulator, name, specs) => chathubStack(emulator, name, { yaml: operatorsYaml(specs) }),
   writeOperators: (stack, specs) => stack.writeYamlProgram(operatorsYaml(specs)),
   unmanagedDeactivated: (id, name) =>
@@ -91,6 +102,25 @@ function rosterYaml(args: Record<string, unknown>, options: Record<string, unkno
     "  unmanagedOperators: ${support.unmanagedOperators}",
     "",
   ].join("\n");
+}
+
+function rostersProgram(rosters: Record<string, Record<string, unknown>>): string {
+  return [
+    'const { ChatHubOrganizationRoster } = require("pulumi-chathub");',
+    ...Object.entries(rosters).map(
+      ([name, args]) => `new ChatHubOrganizationRoster(${JSON.stringify(name)}, ${JSON.stringify(args)});`,
+    ),
+    "",
+  ].join("\n");
+}
+
+function rostersYaml(rosters: Record<string, Record<string, unknown>>): string {
+  const resources = Object.entries(rosters).flatMap(([name, args]) => [
+    `  ${name}:`,
+    "    type: chathub:index:OrganizationRoster",
+    `    properties: ${JSON.stringify(args)}`,
+  ]);
+  return ["resources:", ...resources, ""].join("\n");
 }
 
 function operatorsYaml(specs: readonly OperatorSpec[]): string {
