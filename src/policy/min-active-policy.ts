@@ -1,6 +1,6 @@
 import type { EnforcementLevel, StackValidationPolicy } from "@pulumi/policy";
 import { listNames } from "./describe";
-import { type DeclaredRoster, declaredRoster } from "./roster-resources";
+import { type DeclaredRoster, declaredRosters } from "./roster-resources";
 
 export const MIN_ACTIVE_POLICY = "chathub-min-active-per-organization";
 
@@ -14,10 +14,7 @@ export function minActivePolicy(minimum: number, enforcementLevel: EnforcementLe
     description: `Every ChatHub organization in the stack keeps at least ${minimum} active operators.`,
     enforcementLevel,
     validateStack: (args, reportViolation) => {
-      const rosters = args.resources.flatMap(
-        (resource) => declaredRoster({ ...resource, parentUrn: resource.parent?.urn }) ?? [],
-      );
-      for (const [organizationId, declaring] of byOrganization(rosters)) {
+      for (const [organizationId, declaring] of byOrganization(declaredRosters(args.resources))) {
         const activePeople = distinctPeople(declaring, true);
         if (activePeople.size >= minimum) continue;
         const active = [...activePeople.values()];
@@ -36,7 +33,7 @@ export function minActivePolicy(minimum: number, enforcementLevel: EnforcementLe
   };
 }
 
-/** Rosters by organization, in order of first appearance; an organization not known yet is left out. */
+/** Rosters by organization; an organization not known yet is left out. */
 function byOrganization(rosters: readonly DeclaredRoster[]): Map<number, DeclaredRoster[]> {
   const groups = new Map<number, DeclaredRoster[]>();
   for (const roster of rosters) {

@@ -1,6 +1,6 @@
 import type { EnforcementLevel, StackValidationPolicy } from "@pulumi/policy";
 import { describeRoster } from "./describe";
-import { type DeclaredRoster, declaredRoster } from "./roster-resources";
+import { type DeclaredRoster, declaredRosters } from "./roster-resources";
 
 export const ONE_ORGANIZATION_POLICY = "chathub-one-person-one-organization";
 
@@ -18,9 +18,8 @@ export function oneOrganizationPolicy(enforcementLevel: EnforcementLevel): Stack
     enforcementLevel,
     validateStack: (args, reportViolation) => {
       const declarations = new Map<string, Declaration[]>();
-      for (const resource of args.resources) {
-        const roster = declaredRoster({ ...resource, parentUrn: resource.parent?.urn });
-        if (roster?.organizationId === undefined) continue;
+      for (const roster of declaredRosters(args.resources)) {
+        if (roster.organizationId === undefined) continue;
         for (const person of roster.people) {
           declarations.set(person.person, [
             ...(declarations.get(person.person) ?? []),

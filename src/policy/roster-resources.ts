@@ -73,6 +73,22 @@ export function declaredRoster(resource: RosterResourceLike): DeclaredRoster | u
   }
 }
 
+/**
+ * The rosters the stack's resources declare, by organization then label: the engine hands
+ * resources over in the order they registered, which varies between runs, and a message should not.
+ */
+export function declaredRosters(
+  resources: readonly (RosterResourceLike & { parent?: { urn: string } | undefined })[],
+): DeclaredRoster[] {
+  return resources
+    .flatMap((resource) => declaredRoster({ ...resource, parentUrn: resource.parent?.urn }) ?? [])
+    .sort(
+      (a, b) =>
+        (a.organizationId ?? Number.POSITIVE_INFINITY) - (b.organizationId ?? Number.POSITIVE_INFINITY) ||
+        a.label.localeCompare(b.label),
+    );
+}
+
 /** The people of an organization roster: a map by key (dynamic) or a list (native). */
 function rosterMembers(operators: unknown): Record<string, unknown>[] {
   if (Array.isArray(operators)) return operators.filter(isRecord);

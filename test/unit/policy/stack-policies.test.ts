@@ -50,10 +50,10 @@ describe("minActivePerOrganization", () => {
     expect(violations).toEqual([
       {
         policy: "chathub-min-active-per-organization",
-        urn: urnOf(roster),
+        urn: urnOf(alexAgain),
         message:
-          'organization 24 would have 1 active operator ("Alex Brown"), fewer than the 3 this policy pack requires; ' +
-          'inactive: "Emma Davis". Declared by organization roster "org24", operator "alex-again", operator "emma": ' +
+          'organization 24 would have 1 active operator ("  ALEX BROWN "), fewer than the 3 this policy pack requires; ' +
+          'inactive: "emma davis". Declared by operator "alex-again", operator "emma", organization roster "org24": ' +
           "activate or add operators there.",
       },
     ]);
