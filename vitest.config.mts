@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: fast unit tests, and end-to-end tests that drive the real Pulumi CLI.
+// Two projects: fast unit tests (this package's and the emulator workspace's), and end-to-end
+// tests that drive the real Pulumi CLI.
 // E2E files run one at a time (each starts `pulumi` processes; CI machines have 2 cores).
 export default defineConfig({
   test: {
@@ -8,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["test/unit/**/*.test.ts"],
+          include: ["test/unit/**/*.test.ts", "packages/*/test/**/*.test.ts"],
           testTimeout: 30_000,
         },
       },

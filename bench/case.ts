@@ -4,8 +4,8 @@
  */
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import type { RunningEmulator } from "../src/emulator";
-import { DEFAULT_EMULATOR_TOKEN, startEmulator } from "../src/emulator";
+import type { RunningEmulator } from "pulumi-chathub-emulator";
+import { DEFAULT_EMULATOR_TOKEN, startEmulator } from "pulumi-chathub-emulator";
 import { TestStack } from "../test/e2e/harness/test-stack";
 import { benchProgram, installComparatorProvider, isThisPackage, type ProviderKind } from "./programs";
 import type { BenchSettings, CaseVariant, Profile } from "./settings";

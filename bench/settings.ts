@@ -9,7 +9,7 @@
  *                    the CLI's own default, which is 4 × CPUs (not unbounded) in Pulumi 3.248
  */
 import os from "node:os";
-import type { EmulatorBehaviour } from "../src/emulator";
+import type { EmulatorBehaviour } from "pulumi-chathub-emulator";
 import type { StepName } from "./case";
 import type { ProviderKind } from "./programs";
 

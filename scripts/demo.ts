@@ -13,8 +13,8 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { DEFAULT_EMULATOR_TOKEN, startEmulator } from "pulumi-chathub-emulator";
 import { ChatHubClient, type Operator, statusName } from "../src/api";
-import { DEFAULT_EMULATOR_TOKEN, startEmulator } from "../src/emulator";
 import { ensurePulumi, installPackageForPrograms } from "./toolchain";
 
 const repoRoot = path.resolve(__dirname, "..");

@@ -22,8 +22,10 @@ export function ensurePulumi(): string {
  * of the SDK, and Pulumi serializes the provider as `require("pulumi-chathub/provider")`.
  */
 export function installPackageForPrograms(): void {
-  if (!existsSync(path.join(repoRoot, "dist/index.js"))) {
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: repoRoot, stdio: "inherit" });
+  // The programs load this package's dist/; the tests and the demo, the emulator workspace's.
+  const built = ["dist/index.js", "packages/emulator/dist/index.js"];
+  if (!built.every((file) => existsSync(path.join(repoRoot, file)))) {
+    execFileSync("npm", ["run", "build"], { cwd: repoRoot, stdio: "inherit" });
   }
   const target = path.join(repoRoot, "node_modules/pulumi-chathub");
   // Built beside the target and swapped in, so a run in progress elsewhere never sees half a copy.

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
-import { addEmulatorCommand } from "./emulator/cli-command";
 
 /** Usage errors (unknown switch, bad value) exit with 2, the usual convention for command lines. */
 const USAGE_ERROR_EXIT_CODE = 2;
@@ -11,8 +10,8 @@ export function buildProgram(): Command {
     .description("Tools for managing ChatHub operator rosters with Pulumi.")
     // Set before adding subcommands, which inherit it: errors are thrown to main() instead of exiting.
     .exitOverride();
-  addEmulatorCommand(program);
   addLazyExportCommand(program);
+  addMovedEmulatorCommand(program);
   return program;
 }
 
@@ -29,6 +28,23 @@ function addLazyExportCommand(program: Command): void {
     const { configureExportCommand } = await import("./export/export-command.js");
     configureExportCommand(placeholder);
   });
+}
+
+/**
+ * The emulator moved to its own package, so that a Pulumi program installing this one does not
+ * install a web server: `pulumi-chathub emulator` says where it went instead of "unknown command".
+ */
+function addMovedEmulatorCommand(program: Command): void {
+  program
+    .command("emulator", { hidden: true })
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(() => {
+      throw new Error(
+        "the emulator is its own package now: run `npx pulumi-chathub-emulator` (same options) instead.",
+      );
+    });
 }
 
 export async function main(argv: readonly string[] = process.argv): Promise<void> {

@@ -5,7 +5,7 @@ import {
   UNMANAGED_MODES,
   type UnmanagedMode,
   type UnmanagedOperator,
-} from "../provider/organization-roster-inputs";
+} from "../core/organization-roster/inputs";
 import type { RosterEntry } from "../roster/roster-entry";
 import { RosterError } from "../roster/roster-error";
 import { planRoster } from "../roster/roster-plan";
@@ -26,6 +26,14 @@ export interface ChatHubOrganizationRosterArgs {
    * reports them in `unmanagedOperators`; "deactivate" makes them inactive; "delete" gives them status 2.
    */
   unmanaged: UnmanagedMode;
+  /**
+   * The removal budget: the most people one deployment may take out of service in this
+   * organization (deleted or deactivated, managed or unmanaged; a rename removes the old name).
+   * Over it, `preview` and `up` fail before any change, naming the people. Default: 10 people or
+   * 10% of the organization's live operators, whichever is larger. Raise it for a deliberate
+   * reorganisation; "unlimited" turns it off. Removing the roster itself is `protect`'s to guard.
+   */
+  maxRemovals?: number | "unlimited";
 }
 
 /**
@@ -53,6 +61,7 @@ export class ChatHubOrganizationRoster extends pulumi.dynamic.Resource {
         organizationId: args.organizationId,
         unmanaged: args.unmanaged,
         operators,
+        maxRemovals: args.maxRemovals, // checked by the provider (src/core/removal-budget.ts)
         // Every output is named here: Pulumi exposes only the keys given.
         operatorIds: undefined,
         counts: undefined,

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type CallFault,
   type EmulatorBehaviour,
   type RunningEmulator,
   startEmulator,
-} from "../../src/emulator";
+} from "pulumi-chathub-emulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliResult } from "./harness/pulumi-cli";
 import type { TestStack } from "./harness/test-stack";
 import { chathubStack, OPERATOR_TYPE } from "./support/chathub-stack";

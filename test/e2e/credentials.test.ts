@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../../src/emulator";
 import type { TestStack } from "./harness/test-stack";
 import { chathubStack } from "./support/chathub-stack";
 import { operatorsProgram } from "./support/programs";

@@ -1,5 +1,5 @@
+import { DOCUMENTED_RATE_LIMIT, type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DOCUMENTED_RATE_LIMIT, type RunningEmulator, startEmulator } from "../../src/emulator";
 import { chathubStack, OPERATOR_TYPE } from "./support/chathub-stack";
 
 // A roster through the real CLI against an emulator with SMSBAT's documented limits: 50 requests

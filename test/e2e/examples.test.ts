@@ -1,6 +1,7 @@
 import path from "node:path";
+import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../../src/emulator";
+import { expectSuccess } from "./harness/pulumi-cli";
 import { chathubStack } from "./support/chathub-stack";
 
 const examples = path.resolve(__dirname, "../../examples");
@@ -73,6 +74,10 @@ describe("examples", () => {
           { id: 103, name: "Mike Wilson", status: "inactive" },
         ],
       });
+      // The example protects the roster: destroy refuses until it is unprotected on purpose.
+      expect((await stack.run(["destroy", "--yes", "--skip-preview"])).stdout).toMatch(/protected/);
+      expect(emulator.operators(24).find((o) => o.id === 101)?.status).toBe(0);
+      expectSuccess(await stack.run(["state", "unprotect", "--all", "--yes"]));
       await stack.destroy();
       expect(emulator.operators(24).find((o) => o.id === 101)?.status).toBe(2);
       expect(emulator.operators(24).find((o) => o.id === 102)?.status).toBe(1);

@@ -1,7 +1,7 @@
 import { existsSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../../src/emulator";
 import {
   descendantProcesses,
   isStillRunning,

@@ -1,5 +1,5 @@
+import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../../src/emulator";
 import { expectSuccess } from "./harness/pulumi-cli";
 import { chathubStack } from "./support/chathub-stack";
 import { ORGANIZATION_ROSTER_TYPE, organizationRosterProgram } from "./support/organization-roster-program";

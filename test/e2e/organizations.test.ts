@@ -1,5 +1,5 @@
+import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../../src/emulator";
 import { chathubStack } from "./support/chathub-stack";
 import { operatorsProgram } from "./support/programs";
 

@@ -3,20 +3,31 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "../../src/emulator";
 import { chathubStack, OPERATOR_TYPE } from "./support/chathub-stack";
+import { diskKilobytes, installedPackages, isWebServer, packageName } from "./support/installed-packages";
 import { operatorsProgram } from "./support/programs";
 
 const repoRoot = path.resolve(__dirname, "../..");
 const pulumiVersion = (require("../../package.json") as { devDependencies: Record<string, string> })
   .devDependencies["@pulumi/pulumi"];
 
+/**
+ * What `npm install pulumi-chathub` may add to a program that has the SDK: the provider's own
+ * run-time libraries and theirs (33 when this was set), with a little room, and nothing more.
+ */
+const MAX_ADDED_PACKAGES = 35;
+
 // What npm publishes, installed the way a user installs it, outside this repository, drives a
 // real `pulumi up` and `destroy`: the package's files, exports, types and peer dependency work.
 describe("the package as `npm pack` makes it", () => {
   let emulator: RunningEmulator;
   let project: string;
+  /** Packages of the program before and after the tarball was installed (installedPackages). */
+  let withSdkOnly: Set<string>;
+  let withPackage: Set<string>;
+  let kilobytes: { withSdkOnly: number; withPackage: number };
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
     project = mkdtempSync(path.join(os.tmpdir(), "chathub-packed-"));
@@ -25,31 +36,60 @@ describe("the package as `npm pack` makes it", () => {
       stdio: "pipe",
     });
     const tarball = readdirSync(project).find((f) => f.endsWith(".tgz")) as string;
+    // A user's program already has the SDK: install it first, so that what the package adds shows.
     writeFileSync(
       path.join(project, "package.json"),
       JSON.stringify({
         name: "packed-user",
         private: true,
-        dependencies: { "pulumi-chathub": `file:./${tarball}`, "@pulumi/pulumi": pulumiVersion },
+        dependencies: { "@pulumi/pulumi": pulumiVersion },
       }),
     );
-    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], {
-      cwd: project,
-      stdio: "pipe",
-    });
+    const npmInstall = (...args: string[]) =>
+      execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...args], {
+        cwd: project,
+        stdio: "pipe",
+      });
+    npmInstall();
+    withSdkOnly = installedPackages(project);
+    const nodeModules = path.join(project, "node_modules");
+    const sdkKilobytes = diskKilobytes(nodeModules);
+    npmInstall(`./${tarball}`);
+    withPackage = installedPackages(project);
+    kilobytes = { withSdkOnly: sdkKilobytes, withPackage: diskKilobytes(nodeModules) };
   }, 600_000);
   afterAll(async () => {
     await emulator.close();
     rmSync(project, { recursive: true, force: true });
   });
 
-  it("ships only dist/ with type declarations", () => {
+  it(`adds at most ${MAX_ADDED_PACKAGES} packages to a program that has @pulumi/pulumi, and no web server`, () => {
+    const added = [...withPackage].filter((installed) => !withSdkOnly.has(installed)).sort();
+    const names = added.map(packageName);
+    const addedMegabytes = (kilobytes.withPackage - kilobytes.withSdkOnly) / 1024;
+    console.log(
+      `install size: npm install pulumi-chathub adds ${added.length} packages (at most ${MAX_ADDED_PACKAGES}), ` +
+        `${addedMegabytes.toFixed(1)} MB, to @pulumi/pulumi ${pulumiVersion}'s ${withSdkOnly.size} ` +
+        `(${(kilobytes.withSdkOnly / 1024).toFixed(1)} MB):\n  ${names.join(" ")}`,
+    );
+    expect(names).toContain("pulumi-chathub");
+    expect(names.filter(isWebServer)).toEqual([]);
+    expect(added.length).toBeLessThanOrEqual(MAX_ADDED_PACKAGES);
+  });
+
+  it("ships only dist/ with type declarations, the README and the LICENSE", () => {
     const files = readdirSync(path.join(project, "node_modules/pulumi-chathub"), {
       recursive: true,
     }) as string[];
     expect(files).toContain(path.join("dist", "index.d.ts"));
     expect(files).toContain(path.join("dist", "provider", "index.js"));
     expect(files.filter((f) => f.startsWith("src") || f.startsWith("test"))).toEqual([]);
+    // The emulator is a package of its own (pulumi-chathub-emulator), not part of this one.
+    expect(files.filter((f) => f.includes("emulator"))).toEqual([]);
+    expect(files).toContain("LICENSE");
+    expect(readFileSync(path.join(project, "node_modules/pulumi-chathub/LICENSE"), "utf8")).toContain(
+      "Apache License\n                           Version 2.0, January 2004",
+    );
   });
 
   it("gives scripts the ChatHub client as pulumi-chathub/api (examples/api-client)", async () => {

@@ -1,5 +1,5 @@
+import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../../src/emulator";
 import { stepsFor } from "./harness/test-stack";
 import { chathubStack, OPERATOR_TYPE } from "./support/chathub-stack";
 import { type OperatorSpec, operatorsProgram } from "./support/programs";

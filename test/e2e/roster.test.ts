@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "../../src/emulator";
 import type { PreviewPlan, TestStack } from "./harness/test-stack";
 import { chathubStack } from "./support/chathub-stack";
 

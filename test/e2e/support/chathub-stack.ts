@@ -1,12 +1,12 @@
+import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator } from "pulumi-chathub-emulator";
 import { inject } from "vitest";
-import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator } from "../../../src/emulator";
 import { TestStack } from "../harness/test-stack";
 
 /** A TestStack configured to talk to an emulator with its token as a secret. */
 export function chathubStack(
   emulator: RunningEmulator,
   name: string,
-  program: string | { projectDir: string },
+  program: string | { projectDir: string } | { yaml: string },
   options: {
     /** The company token, set as the secret `chathub:token`; null leaves it out of the config. */
     token?: string | null;

@@ -1,4 +1,4 @@
-import type { EmulatorBehaviour } from "../../../src/emulator";
+import type { EmulatorBehaviour } from "pulumi-chathub-emulator";
 import { type CliResult, expectSuccess } from "../harness/pulumi-cli";
 import type { TestStack } from "../harness/test-stack";
 

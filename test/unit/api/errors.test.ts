@@ -1,6 +1,6 @@
+import { DEFAULT_EMULATOR_TOKEN } from "pulumi-chathub-emulator";
 import { describe, expect, it } from "vitest";
 import { ChatHubApiError, ChatHubClient, ChatHubConfigError } from "../../../src/api";
-import { DEFAULT_EMULATOR_TOKEN } from "../../../src/emulator";
 import { clientFor, emulator, failureOf } from "./support";
 
 async function apiFailure(promise: Promise<unknown>): Promise<ChatHubApiError> {

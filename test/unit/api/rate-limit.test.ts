@@ -1,5 +1,5 @@
+import { TOO_MANY_REQUESTS_BODY } from "pulumi-chathub-emulator";
 import { describe, expect, it } from "vitest";
-import { TOO_MANY_REQUESTS_BODY } from "../../../src/emulator";
 import { type Answer, clientFor, emulator, failureOf, fakeServer } from "./support";
 
 describe("client-side rate limit", () => {

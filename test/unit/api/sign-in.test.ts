@@ -1,6 +1,6 @@
+import { DEFAULT_EMULATOR_LOGIN, DEFAULT_EMULATOR_PASSWORD } from "pulumi-chathub-emulator";
 import { describe, expect, it } from "vitest";
 import { type ChatHubApiError, ChatHubConfigError } from "../../../src/api";
-import { DEFAULT_EMULATOR_LOGIN, DEFAULT_EMULATOR_PASSWORD } from "../../../src/emulator";
 import { clientFor, emulator, failureOf, fakeServer } from "./support";
 
 const login = { token: undefined, login: DEFAULT_EMULATOR_LOGIN, password: DEFAULT_EMULATOR_PASSWORD };

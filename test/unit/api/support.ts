@@ -1,13 +1,13 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach } from "vitest";
-import { ChatHubClient, type ChatHubClientOptions } from "../../../src/api";
 import {
   DEFAULT_EMULATOR_TOKEN,
   type EmulatorBehaviour,
   type RunningEmulator,
   startEmulator,
-} from "../../../src/emulator";
+} from "pulumi-chathub-emulator";
+import { afterEach } from "vitest";
+import { ChatHubClient, type ChatHubClientOptions } from "../../../src/api";
 
 const running: { close(): Promise<void> }[] = [];
 

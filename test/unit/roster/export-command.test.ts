@@ -2,15 +2,15 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Command, CommanderError } from "commander";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { buildProgram } from "../../../src/cli";
 import {
   DEFAULT_EMULATOR_LOGIN,
   DEFAULT_EMULATOR_PASSWORD,
   DEFAULT_EMULATOR_TOKEN,
   type RunningEmulator,
   startEmulator,
-} from "../../../src/emulator";
+} from "pulumi-chathub-emulator";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { buildProgram } from "../../../src/cli";
 import { configureExportCommand, type ExportIo } from "../../../src/export/export-command";
 import type { RosterEntry } from "../../../src/roster/roster-entry";
 import { parseRosterText } from "../../../src/roster/roster-file";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "../../../src/emulator";
 import { getOperators, getOperatorsOutput } from "../../../src/resources/get-operators";
 
 const running: RunningEmulator[] = [];

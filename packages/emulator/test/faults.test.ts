@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { TOO_MANY_REQUESTS_BODY } from "../src";
+import { startTestEmulator } from "./spec-client";
+
+/** What fetch reports when the server destroys the connection without answering. */
+async function connectionError(request: Promise<Response>): Promise<string> {
+  try {
+    const response = await request;
+    return `answered ${response.status}`;
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return cause?.code ?? cause?.message ?? String(error);
+  }
+}
+
+describe("injected faults", () => {
+  it("latencyMs delays every /api request", async () => {
+    const { client } = await startTestEmulator({ behaviour: { latencyMs: 150 } });
+    const started = performance.now();
+    expect((await client.list(24)).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it("latencySpikeRate 1 adds latencySpikeMs to every request", async () => {
+    const { client } = await startTestEmulator({ behaviour: { latencySpikeRate: 1, latencySpikeMs: 150 } });
+    const started = performance.now();
+    await client.list(24);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it("failureRate 1 answers 503 before doing anything, even to a bad token", async () => {
+    const { client, emulator } = await startTestEmulator({ behaviour: { failureRate: 1 } });
+    const synchronize = await client.synchronize([{ organizationId: 24, name: "Never Created" }]);
+    expect(synchronize.status).toBe(503);
+    expect(await synchronize.json()).toEqual({ message: expect.any(String) });
+    expect((await client.withToken("wrong").list(24)).status).toBe(503);
+    expect(emulator.operators()).toHaveLength(3);
+  });
+
+  it("failureRate is reproducible for a given seed", async () => {
+    const statuses = async (seed: number) => {
+      const { client } = await startTestEmulator({ behaviour: { failureRate: 0.5, seed } });
+      const answers: number[] = [];
+      for (let i = 0; i < 20; i += 1) answers.push((await client.list(24)).status);
+      return answers;
+    };
+    const first = await statuses(7);
+    expect(first).toContain(503);
+    expect(first).toContain(200);
+    expect(await statuses(7)).toEqual(first);
+  });
+
+  it("rateLimitPerSecond answers 429 with an integer Retry-After, then lets the client through again", async () => {
+    const { client, emulator } = await startTestEmulator({ behaviour: { rateLimitPerSecond: 3 } });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => client.list(24)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 429, 429]);
+    for (const refused of answers.filter((answer) => answer.status === 429)) {
+      const retryAfter = refused.headers.get("retry-after") ?? "";
+      expect(retryAfter).toMatch(/^[1-9][0-9]*$/);
+      expect(await refused.json()).toEqual(TOO_MANY_REQUESTS_BODY);
+    }
+    // Rate limiting comes before authentication.
+    expect((await client.withToken("wrong").list(24)).status).toBe(429);
+
+    await new Promise((resolve) => setTimeout(resolve, 1050));
+    expect((await client.list(24)).status).toBe(200);
+    expect(emulator.counters().byStatus).toMatchObject({ "200": 4, "429": 3 });
+  });
+
+  it("rateLimitBurst accepts a burst above the rate; rateLimitRetryAfter false sends no Retry-After", async () => {
+    const { client, emulator } = await startTestEmulator({
+      behaviour: { rateLimitPerSecond: 2, rateLimitBurst: 4, rateLimitRetryAfter: false },
+    });
+    const answers = await Promise.all(Array.from({ length: 6 }, () => client.list(24)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 429, 429]);
+    for (const refused of answers.filter((answer) => answer.status === 429)) {
+      expect(refused.headers.get("retry-after")).toBeNull();
+      expect(await refused.json()).toEqual(TOO_MANY_REQUESTS_BODY);
+    }
+    // 2 per second: after 550 ms one more gets through, the next does not.
+    await new Promise((resolve) => setTimeout(resolve, 550));
+    expect((await client.list(24)).status).toBe(200);
+    expect((await client.list(24)).status).toBe(429);
+    expect(emulator.behaviour()).toMatchObject({ rateLimitBurst: 4, rateLimitRetryAfter: false });
+  });
+
+  it("dropSyncRate 1 applies the synchronize and then resets the connection without an answer", async () => {
+    const { client, emulator } = await startTestEmulator({ behaviour: { dropSyncRate: 1 } });
+    const outcome = await connectionError(client.synchronize([{ organizationId: 24, name: "Ghost Writer" }]));
+    expect(outcome).not.toMatch(/^answered/);
+    expect(emulator.operators(24).map((operator) => operator.name)).toContain("Ghost Writer");
+    expect(emulator.counters().byStatus).toEqual({ dropped: 1 });
+    // Only synchronize answers are dropped.
+    expect((await client.list(24)).status).toBe(200);
+  });
+
+  it("dropSyncRate does not drop a synchronize that failed validation", async () => {
+    const { client } = await startTestEmulator({ behaviour: { dropSyncRate: 1 } });
+    expect((await client.synchronize([{ organizationId: 24, name: "" }])).status).toBe(400);
+  });
+
+  it("hang: requests never answer, and close() releases them", async () => {
+    const { client, emulator } = await startTestEmulator({ behaviour: { hang: true } });
+    const timedOut = client.list(24, { signal: AbortSignal.timeout(300) });
+    await expect(timedOut).rejects.toMatchObject({ name: "TimeoutError" });
+
+    const heldUntilClose = connectionError(client.withToken("wrong").list(24));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(emulator.counters().total).toBe(2);
+    const closing = performance.now();
+    await emulator.close();
+    expect(performance.now() - closing).toBeLessThan(2000);
+    expect(await heldUntilClose).not.toMatch(/^answered/);
+  });
+
+  it("close() also releases requests held by latency", async () => {
+    const { client, emulator } = await startTestEmulator({ behaviour: { latencyMs: 60_000 } });
+    const held = connectionError(client.list(24));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await emulator.close();
+    expect(await held).not.toMatch(/^answered/);
+  });
+});
