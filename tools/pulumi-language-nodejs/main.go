@@ -5,9 +5,11 @@
 // proxy reachable from this project's machines refuses for every version. This host speaks the
 // LanguageRuntime protocol of the very SDK version that scripts/ensure-pulumi builds it against,
 // and does what a Pulumi program needs from it: run the program with @pulumi/pulumi's own
-// `cmd/run` entry point, the way upstream does. Plugin discovery (GetRequiredPackages) answers
-// "none": a program that uses only dynamic providers, like this project's, needs no plugin.
-// Code generation, `pulumi new` templates, and dependency installation are not offered.
+// `cmd/run` entry point, the way upstream does, and run a Node.js policy pack
+// (`pulumi preview --policy-pack <dir>`) with `cmd/run-policy-pack`, the way upstream's RunPlugin
+// does. Plugin discovery (GetRequiredPackages) answers "none": a program that uses only dynamic
+// providers, like this project's, needs no plugin. Code generation, `pulumi new` templates,
+// dependency installation and plugins of other kinds are not offered.
 package main
 
 import (
@@ -30,6 +32,8 @@ import (
 	pbempty "google.golang.org/protobuf/types/known/emptypb"
 	"google.golang.org/protobuf/types/known/structpb"
 
+	sdk "github.com/pulumi/pulumi/sdk/v3"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/apitype"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
@@ -202,14 +206,108 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 
 // resolveRunner finds @pulumi/pulumi/cmd/run the way Node would from the program's directory.
 func resolveRunner(ctx context.Context, programDir string) (string, error) {
+	return resolveSDKModule(ctx, "@pulumi/pulumi/cmd/run", programDir)
+}
+
+// resolveSDKModule finds a module of @pulumi/pulumi the way Node would from dir.
+func resolveSDKModule(ctx context.Context, module, dir string) (string, error) {
 	cmd := exec.CommandContext(ctx, "node", "-e",
-		`console.log(require.resolve("@pulumi/pulumi/cmd/run", { paths: [process.argv[1]] }))`, programDir)
+		`console.log(require.resolve(process.argv[1], { paths: [process.argv[2]] }))`, module, dir)
 	out, err := cmd.Output()
 	if err != nil {
 		return "", fmt.Errorf(
-			"it looks like the Pulumi SDK has not been installed in %s: run 'npm install' (%v)", programDir, err)
+			"it looks like the Pulumi SDK has not been installed in %s: run 'npm install' (%v)", dir, err)
 	}
 	return strings.TrimSpace(string(out)), nil
+}
+
+// RunPlugin runs a Node.js policy pack, which is how the engine starts one when a `nodejs`
+// language host is on PATH (`pulumi preview --policy-pack <dir>`). As upstream's host does, it
+// runs @pulumi/pulumi's cmd/run-policy-pack from the pack's own directory, behind the SDK's
+// PolicyProxy: the proxy answers the engine's Handshake and ConfigureStack, which
+// @pulumi/policy does not implement, and hands the stack's name and configuration to the pack
+// in the environment variables it reads.
+func (h *languageHost) RunPlugin(
+	req *pulumirpc.RunPluginRequest, server pulumirpc.LanguageRuntime_RunPluginServer,
+) error {
+	if req.GetKind() != string(apitype.AnalyzerPlugin) {
+		return status.Errorf(codes.Unimplemented,
+			"this language host runs Node.js policy packs only, not %q plugins", req.GetKind())
+	}
+	ctx := server.Context()
+	closer, stdout, stderr, err := rpcutil.MakeRunPluginStreams(server, false)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+
+	packDir := req.GetInfo().GetProgramDirectory()
+	runner, err := resolveSDKModule(ctx, "@pulumi/pulumi/cmd/run-policy-pack", packDir)
+	if err != nil {
+		return fmt.Errorf("it looks like the policy pack's dependencies are not installed: %w", err)
+	}
+
+	proxy, stdout, err := sdk.NewPolicyProxy(ctx, stdout)
+	if err != nil {
+		return fmt.Errorf("could not start the policy pack proxy: %w", err)
+	}
+	config, err := proxy.AwaitConfiguration(ctx)
+	if err != nil {
+		return fmt.Errorf("could not get the stack configuration: %w", err)
+	}
+	env, err := policyPackEnvironment(req.GetEnv(), config)
+	if err != nil {
+		return err
+	}
+
+	// The runner takes the engine address first and the pack's directory last.
+	args := append([]string{runner}, req.GetArgs()...)
+	args = append(args, packDir)
+	cmd := exec.CommandContext(ctx, "node", args...)
+	cmd.Dir = packDir // policy packs have always run from their own directory
+	cmd.Env = env
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("could not run node: %w", err)
+	}
+	// Attach reads the pack's port, forwards the engine's calls to it, and waits for it to exit.
+	err = proxy.Attach(ctx, cmd)
+	var exitErr *exec.ExitError
+	if errors.As(err, &exitErr) {
+		return fmt.Errorf("Policy pack exited with non-zero exit code: %d", exitErr.ExitCode())
+	}
+	if err != nil {
+		return err
+	}
+	return closer.Close()
+}
+
+// policyPackEnvironment adds what @pulumi/pulumi reads in a policy pack: the stack it analyzes,
+// whether this is a preview, and the stack's configuration (nil when the engine sent none).
+func policyPackEnvironment(
+	base []string, config *pulumirpc.AnalyzerStackConfigureRequest,
+) ([]string, error) {
+	env := append([]string{}, base...)
+	if config == nil {
+		return env, nil
+	}
+	setIfGiven := func(key, value string) {
+		if value != "" {
+			env = append(env, key+"="+value)
+		}
+	}
+	setIfGiven("PULUMI_NODEJS_ORGANIZATION", config.GetOrganization())
+	setIfGiven("PULUMI_NODEJS_PROJECT", config.GetProject())
+	setIfGiven("PULUMI_NODEJS_STACK", config.GetStack())
+	setIfGiven("PULUMI_NODEJS_DRY_RUN", fmt.Sprint(config.GetDryRun()))
+	if values := config.GetConfig(); values != nil {
+		encoded, err := json.Marshal(values)
+		if err != nil {
+			return nil, fmt.Errorf("serializing configuration: %w", err)
+		}
+		setIfGiven("PULUMI_CONFIG", string(encoded))
+	}
+	return env, nil
 }
 
 // runEnvironment passes configuration the way @pulumi/pulumi reads it: PULUMI_CONFIG holds the
