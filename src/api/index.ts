@@ -51,6 +51,7 @@ export {
   type DesiredStatus,
   desiredStatusSchema,
   isLive,
+  type LiveStatusCode,
   liveStatusName,
   OPERATOR_STATUS,
   type OperatorStatusCode,

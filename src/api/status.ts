@@ -6,6 +6,9 @@ export const OPERATOR_STATUS = { active: 0, inactive: 1, deleted: 2 } as const;
 export type OperatorStatusName = keyof typeof OPERATOR_STATUS;
 export type OperatorStatusCode = (typeof OPERATOR_STATUS)[OperatorStatusName];
 
+/** The code of an operator that still exists (anything but deleted). */
+export type LiveStatusCode = Exclude<OperatorStatusCode, typeof OPERATOR_STATUS.deleted>;
+
 /** The statuses a program may ask for: deleting an operator is removing it from the program. */
 export const DESIRED_STATUSES = ["active", "inactive"] as const;
 export type DesiredStatus = (typeof DESIRED_STATUSES)[number];
@@ -32,12 +35,14 @@ export function statusName(code: OperatorStatusCode): OperatorStatusName {
 }
 
 /** The API's code for a readable status name, e.g. "deleted" → 2. */
-export function statusCode(name: OperatorStatusName): OperatorStatusCode {
+export function statusCode<N extends OperatorStatusName>(name: N): (typeof OPERATOR_STATUS)[N] {
   return OPERATOR_STATUS[name];
 }
 
 /** Whether an operator still exists for ChatHub's users: anything but deleted (ChatHub keeps deleted ones). */
-export function isLive(operator: { status: OperatorStatusCode }): boolean {
+export function isLive<T extends { status: OperatorStatusCode }>(
+  operator: T,
+): operator is T & { status: LiveStatusCode } {
   return operator.status !== OPERATOR_STATUS.deleted;
 }
 

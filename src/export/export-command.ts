@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { type ChatHubClient, ChatHubConfigError, type Organization } from "../api";
-import { clientFromSettings, PRODUCTION_BASE_URL, readProviderSettings } from "../provider/settings";
+import { clientFromSettings, PRODUCTION_BASE_URL, readProviderSettings } from "../core/settings";
 import { type RosterFormat, rosterFormatOf } from "../roster/roster-file";
 import { rosterKeyOf } from "../roster/roster-keys";
 import { liveRoster, withoutId } from "./live-roster";

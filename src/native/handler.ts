@@ -80,9 +80,7 @@ export interface ResourceHandler {
   delete(id: string, props: PropertyMap, context: CallContext): Promise<void>;
 }
 
-export interface FunctionHandler {
-  (args: PropertyMap, context: CallContext): Promise<PropertyMap>;
-}
+export type FunctionHandler = (args: PropertyMap, context: CallContext) => Promise<PropertyMap>;
 
 /** The whole provider: what the server serves. */
 export interface NativeProviderDefinition {

@@ -1,12 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { OrganizationQuery } from "../api";
+import { findOrganization, type OrganizationInfo, visibleOrganizations } from "../core/queries";
 import { programClient } from "./program-client";
 
-export interface OrganizationInfo {
-  /** ChatHub's organization id, e.g. 24: what ChatHubOperator's organizationId takes. */
-  id: number;
-  name: string;
-}
+export type { OrganizationInfo };
 
 export interface GetOrganizationsResult {
   /** Every organization the configured credentials can see. */
@@ -21,16 +18,12 @@ export type GetOrganizationArgs = OrganizationQuery;
  * chathub:password). Read-only; the list is fetched once and shared by every lookup of the program.
  */
 export async function getOrganizations(): Promise<GetOrganizationsResult> {
-  const client = await programClient();
-  const organizations = await client.listOrganizations();
-  return { organizations: organizations.map(({ id, name }) => ({ id, name })) };
+  return { organizations: await visibleOrganizations(await programClient()) };
 }
 
 /** One organization, by name or by id. Not found is an error that lists the visible organizations. */
 export async function getOrganization(args: GetOrganizationArgs): Promise<OrganizationInfo> {
-  const client = await programClient();
-  const { id, name } = await client.getOrganization(args);
-  return { id, name };
+  return findOrganization(await programClient(), args);
 }
 
 /** getOrganizations as an Output. */

@@ -1,4 +1,4 @@
-import operatorProvider = require("../provider");
+import operatorProvider = require("../dynamic/operator-module");
 
 import { providerReference } from "./provider-reference";
 

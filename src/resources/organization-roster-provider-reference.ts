@@ -1,4 +1,4 @@
-import organizationRosterProvider = require("../provider/organization-roster-module");
+import organizationRosterProvider = require("../dynamic/organization-roster-module");
 
 import { providerReference } from "./provider-reference";
 

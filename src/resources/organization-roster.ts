@@ -5,7 +5,7 @@ import {
   UNMANAGED_MODES,
   type UnmanagedMode,
   type UnmanagedOperator,
-} from "../provider/organization-roster-inputs";
+} from "../core/organization-roster/inputs";
 import type { RosterEntry } from "../roster/roster-entry";
 import { RosterError } from "../roster/roster-error";
 import { planRoster } from "../roster/roster-plan";

@@ -5,7 +5,7 @@ import {
   type ProviderSettings,
   readProviderSettings,
   requireCredentials,
-} from "../provider/settings";
+} from "../core/settings";
 
 /**
  * The ChatHub client of the program process (the provider process has its own), configured like

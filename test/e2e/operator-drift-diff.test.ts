@@ -1,12 +1,11 @@
 import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectSuccess } from "./harness/pulumi-cli";
-import { chathubStack } from "./support/chathub-stack";
-import { operatorsProgram } from "./support/programs";
+import { ADAPTERS } from "./support/adapters";
 
 // Part 1 of issue 11: `read` returns inputs that mirror what is live, so the engine's own diff
 // (what `preview --diff` prints) names the property and both values after a change by hand.
-describe("ChatHubOperator previews show drift", () => {
+describe.each(ADAPTERS)("operator previews show drift ($title)", (adapter) => {
   let emulator: RunningEmulator;
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
@@ -17,11 +16,10 @@ describe("ChatHubOperator previews show drift", () => {
     emulator.operators(24).find((o) => o.name === name && o.status !== 2)?.id as number;
 
   it('prints status: "inactive" => "active" and a rename with both names', async () => {
-    const program = operatorsProgram([
+    const stack = await adapter.operatorsStack(emulator, "drift-diff", [
       { key: "alex", organizationId: 24, name: "Alex Brown" },
       { key: "emma", organizationId: 24, name: "Emma Davis" },
     ]);
-    const stack = await chathubStack(emulator, "drift-diff", program);
     try {
       await stack.up();
       const emma = liveId("Emma Davis");
@@ -41,7 +39,7 @@ describe("ChatHubOperator previews show drift", () => {
       // A rename by hand: old and new name, and the replace.
       emulator.renameOperator(liveId("Alex Brown"), "Alex Browne");
       const renamed = expectSuccess(await stack.run(["preview", "--refresh", "--diff"]));
-      expect(renamed.stdout).toMatch(/\+-.*chathub:Operator.*replace/);
+      expect(renamed.stdout).toMatch(/\+-.*chathub:(index:)?Operator.*replace/);
       expect(renamed.stdout).toMatch(/~ name\s*: "Alex Browne" => "Alex Brown"/);
       await stack.destroy();
     } finally {

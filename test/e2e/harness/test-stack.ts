@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { nativePluginBinDir } from "./native-plugin";
 import { type CliResult, expectSuccess, type RunOptions, runPulumi } from "./pulumi-cli";
 
 const repoRoot = path.resolve(__dirname, "../../..");
@@ -16,6 +17,11 @@ export interface TestStackOptions {
   name: string;
   /** The program: a CommonJS `index.js` (with a Pulumi.yaml and package.json written for it)... */
   program?: string;
+  /**
+   * ...or a Pulumi YAML program: what follows `runtime: yaml` in Pulumi.yaml (`resources:`,
+   * `variables:`, `outputs:`), run with `pulumi-resource-chathub` on PATH...
+   */
+  yaml?: string;
   /** ...or a whole Pulumi project folder to copy, e.g. one of examples/. */
   projectDir?: string;
   /** Plain stack configuration, e.g. { "chathub:baseUrl": url }. */
@@ -52,7 +58,9 @@ export class TestStack {
     this.dir = path.join(parent, `${options.name}-${randomBytes(3).toString("hex")}`);
     mkdirSync(this.dir, { recursive: true });
     this.backendDir = mkdtempSync(path.join(os.tmpdir(), "chathub-e2e-state-"));
-    if (options.projectDir) {
+    if (options.yaml !== undefined) {
+      this.writeYamlProgram(options.yaml);
+    } else if (options.projectDir) {
       cpSync(options.projectDir, this.dir, {
         recursive: true,
         filter: (source) => !source.includes("node_modules"),
@@ -72,9 +80,11 @@ export class TestStack {
     // A developer's own ChatHub settings must not leak into tests.
     delete inherited.CHATHUB_TOKEN;
     delete inherited.CHATHUB_BASE_URL;
+    // The native provider's plugin is found on PATH, as after an install; a YAML program needs it.
+    const pluginDirs = options.yaml !== undefined ? [nativePluginBinDir()] : [];
     this.env = {
       ...inherited,
-      PATH: `${path.dirname(this.pulumiBin)}${path.delimiter}${process.env.PATH ?? ""}`,
+      PATH: [path.dirname(this.pulumiBin), ...pluginDirs, process.env.PATH ?? ""].join(path.delimiter),
       PULUMI_BACKEND_URL: `file://${this.backendDir}`,
       PULUMI_HOME: path.join(this.backendDir, "pulumi-home"),
       PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
@@ -101,6 +111,11 @@ export class TestStack {
 
   writeProgram(source: string): void {
     this.writeFile("index.js", source);
+  }
+
+  /** Rewrites Pulumi.yaml with this YAML program (what follows `runtime: yaml`). */
+  writeYamlProgram(body: string): void {
+    this.writeFile("Pulumi.yaml", `name: ${PROJECT_NAME}\nruntime: yaml\n${body}`);
   }
 
   writeFile(name: string, content: string): void {

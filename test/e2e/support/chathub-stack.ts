@@ -6,7 +6,7 @@ import { TestStack } from "../harness/test-stack";
 export function chathubStack(
   emulator: RunningEmulator,
   name: string,
-  program: string | { projectDir: string },
+  program: string | { projectDir: string } | { yaml: string },
   options: {
     /** The company token, set as the secret `chathub:token`; null leaves it out of the config. */
     token?: string | null;

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import {
+  desiredStatusSchema,
+  importOrganizationProblem,
+  operatorNameSchema,
+  operatorRefSchema,
+  organizationIdSchema,
+} from "../../api";
+import { type CheckFailure, failureMessage, failuresOf } from "../check-failures";
+import { isUnknown } from "../unknown";
+
+export const OPERATOR_PROPERTIES = ["organizationId", "name", "status", "adopt"] as const;
+
+/**
+ * An operator's inputs, as both adapters check them at `pulumi preview`, from the operator rules
+ * every description of an operator shares (src/api/operator-rules.ts). `importFrom` is the
+ * dynamic ChatHubOperator's own way in (its `import` option); the native one uses `pulumi import`.
+ */
+export const operatorInputsSchema = z.strictObject({
+  organizationId: organizationIdSchema,
+  name: operatorNameSchema,
+  status: desiredStatusSchema("to delete an operator, remove the resource"),
+  adopt: z.boolean({ error: "must be true or false" }).default(false),
+  importFrom: operatorRefSchema.optional(),
+});
+
+export type OperatorInputs = z.infer<typeof operatorInputsSchema>;
+
+// The two required properties are checked separately, so that a missing one and an unknown one
+// (still to be known, during preview) read differently.
+const inputsAsGiven = operatorInputsSchema.partial({ organizationId: true, name: true });
+
+/** What an operator's state holds: its inputs and what ChatHub reports. */
+export interface OperatorState extends OperatorInputs {
+  operatorId: number;
+  organizationName?: string;
+}
+
+export type CheckedOperatorInputs =
+  | { ok: true; inputs: OperatorInputs; unknown: readonly string[] }
+  | { ok: false; failures: CheckFailure[] };
+
+/**
+ * Validates the inputs a program gave. Properties whose value is not known yet (an output of
+ * another resource, during preview) are left for the real run and listed in `unknown`. `resource`
+ * names the resource in messages.
+ */
+export function checkOperatorInputs(
+  raw: Record<string, unknown>,
+  resource = "ChatHubOperator",
+): CheckedOperatorInputs {
+  const candidate: Record<string, unknown> = {};
+  const unknown: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined || value === null) continue;
+    if (isUnknown(value)) unknown.push(key);
+    else candidate[key] = value;
+  }
+  const parsed = inputsAsGiven.safeParse(candidate);
+  const failures = parsed.success ? [] : failuresOf(parsed.error, resource, OPERATOR_PROPERTIES);
+  for (const required of ["organizationId", "name"] as const) {
+    if (!(required in candidate) && !unknown.includes(required)) {
+      failures.push({ property: required, reason: `${required} is required` });
+    }
+  }
+  if (failures.length > 0 || !parsed.success) return { ok: false, failures };
+  const inputs = parsed.data as OperatorInputs;
+  if (inputs.importFrom !== undefined && inputs.organizationId !== undefined) {
+    const problem = importOrganizationProblem(inputs.importFrom, inputs.organizationId);
+    if (problem !== undefined) return { ok: false, failures: [{ property: "importFrom", reason: problem }] };
+  }
+  return { ok: true, inputs, unknown };
+}
+
+/** Parses inputs that check() already accepted (create and update get them from the engine). */
+export function parseCheckedInputs(raw: Record<string, unknown>): OperatorInputs {
+  const result = checkOperatorInputs(raw);
+  if (!result.ok) throw new Error(`invalid operator inputs: ${failureMessage(result.failures)}`);
+  return result.inputs;
+}

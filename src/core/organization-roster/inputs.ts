@@ -1,0 +1,102 @@
+import { z } from "zod";
+import {
+  DESIRED_STATUSES,
+  type DesiredStatus,
+  operatorNameSchema,
+  operatorRefSchema,
+  organizationIdSchema,
+} from "../../api";
+import { type Checked, failureMessage, failuresOf } from "../check-failures";
+import { isUnknown } from "../unknown";
+
+/** What `up` does to live operators the roster does not name. */
+export const UNMANAGED_MODES = ["ignore", "deactivate", "delete"] as const;
+export type UnmanagedMode = (typeof UNMANAGED_MODES)[number];
+
+/** What each mode does, for the message that asks for a choice. */
+export const UNMANAGED_CHOICES =
+  'set unmanaged to one of "ignore" (leave operators the roster does not name as they are, and only report them), ' +
+  '"deactivate" (make them inactive) or "delete" (give them status 2)';
+
+/** One person of the roster, by key. */
+export const rosterMemberSchema = z.strictObject({
+  name: operatorNameSchema,
+  status: z.enum(DESIRED_STATUSES, { error: 'must be "active" or "inactive"' }),
+  import: operatorRefSchema.optional(),
+});
+export type RosterMember = z.infer<typeof rosterMemberSchema>;
+
+/** An organization roster as the core works with it: the people by key (each adapter builds the map). */
+export const organizationRosterInputsSchema = z.strictObject({
+  organizationId: organizationIdSchema,
+  unmanaged: z.enum(UNMANAGED_MODES, { error: `is missing or unknown: ${UNMANAGED_CHOICES}` }),
+  operators: z.record(z.string(), rosterMemberSchema),
+});
+export type OrganizationRosterInputs = z.infer<typeof organizationRosterInputsSchema>;
+
+const ACCEPTED = ["organizationId", "operators", "unmanaged"];
+
+/** A live operator the roster does not name. */
+export interface UnmanagedOperator {
+  id: number;
+  name: string;
+  status: DesiredStatus;
+}
+
+export interface RosterCounts {
+  total: number;
+  active: number;
+  inactive: number;
+}
+
+/**
+ * A person as the state stores them: the status only when inactive (active is the default, as in
+ * a roster entry), which keeps the roster's state entry under 200 bytes per operator.
+ */
+export type StoredMember = Omit<RosterMember, "status"> & { status?: RosterMember["status"] };
+
+export function storedMember(member: RosterMember): StoredMember {
+  const { status, ...rest } = member;
+  return status === "inactive" ? member : rest;
+}
+
+export function expandedMember(member: StoredMember): RosterMember {
+  return { ...member, status: member.status ?? "active" };
+}
+
+/**
+ * The state: the managed people as they are live (what refresh hands back as inputs), their ids,
+ * and the unmanaged people seen by the last up or refresh.
+ */
+export interface OrganizationRosterState extends Omit<OrganizationRosterInputs, "operators"> {
+  operators: Record<string, StoredMember>;
+  operatorIds: Record<string, number>;
+  counts: RosterCounts;
+  unmanagedOperators: UnmanagedOperator[];
+}
+
+/** Validates a roster; a value still unknown at preview leaves the whole check for the real run. */
+export function checkOrganizationRosterInputs(
+  raw: Record<string, unknown>,
+  resource = "ChatHubOrganizationRoster",
+): Checked<OrganizationRosterInputs> {
+  const candidate: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined || value === null) continue;
+    if (isUnknown(value)) return { ok: "unknown" };
+    candidate[key] = value;
+  }
+  const parsed = organizationRosterInputsSchema.safeParse(candidate);
+  if (parsed.success) return { ok: true, inputs: parsed.data };
+  return { ok: false, failures: failuresOf(parsed.error, resource, ACCEPTED) };
+}
+
+/** Parses inputs that check() already accepted (create and update get them from the engine). */
+export function parseCheckedRosterInputs(raw: Record<string, unknown>): OrganizationRosterInputs {
+  const result = checkOrganizationRosterInputs(raw);
+  if (result.ok !== true) {
+    const why = result.ok === false ? failureMessage(result.failures) : "unknown values";
+    throw new Error(`invalid organization roster inputs: ${why}`);
+  }
+  return result.inputs;
+}

@@ -1,0 +1,67 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { failureMessage } from "../core/check-failures";
+import { diffOperator } from "../core/operator/diff";
+import { checkOperatorInputs, type OperatorInputs, type OperatorState } from "../core/operator/inputs";
+import {
+  checkOperator,
+  createOperator,
+  deleteOperator,
+  readOperator,
+  updateOperator,
+} from "../core/operator/operations";
+import { asPartialResult, storable } from "./partial-result";
+import { coreInputs, engineInputs, UNKNOWN_VALUE } from "./protocol";
+import { providerRuntime as runtime } from "./shared-runtime";
+
+/** The outputs ChatHubOperator declares as placeholders among its inputs. */
+const OUTPUTS = ["operatorId", "organizationName"] as const;
+
+/**
+ * The dynamic ChatHubOperator: the engine's calls turned into the core's (src/core/operator),
+ * the serialized provider and unknown markers kept on this side.
+ */
+export const operatorProvider: pulumi.dynamic.ResourceProvider = {
+  async configure(request) {
+    runtime.configure(request.config);
+  },
+
+  async check(_olds, news) {
+    const result = await checkOperator(runtime, coreInputs(news, OUTPUTS));
+    if (!result.ok) return { inputs: news, failures: result.failures };
+    // Unknown values stay as they are; the real run checks them.
+    const unknowns = Object.fromEntries(result.unknown.map((key) => [key, UNKNOWN_VALUE]));
+    return { inputs: engineInputs({ ...result.inputs, ...unknowns }, news) };
+  },
+
+  async diff(id, olds, news) {
+    return diffOperator(id, olds as OperatorState, checked(news));
+  },
+
+  async create(inputs) {
+    const { id, state } = await asPartialResult(inputs, () => createOperator(runtime, checked(inputs)));
+    return { id, outs: storable(state) };
+  },
+
+  async read(id, props) {
+    const found = await readOperator(runtime, id, props as Partial<OperatorState>);
+    if (!found) return { id: "", props: {} };
+    // Inputs that mirror what is live (SDK >= 3.216): the next diff compares the program with
+    // ChatHub, so `preview --diff` prints `status: "inactive" => "active"`, not a bare update.
+    return { id, props: found.state, inputs: found.inputs };
+  },
+
+  async update(id, olds, news) {
+    return { outs: storable(await updateOperator(runtime, id, olds as OperatorState, checked(news))) };
+  },
+
+  async delete(id) {
+    await deleteOperator(runtime, id);
+  },
+};
+
+/** Inputs that check() already accepted (create, diff and update get them from the engine). */
+function checked(raw: Record<string, unknown>): OperatorInputs {
+  const result = checkOperatorInputs(coreInputs(raw, OUTPUTS));
+  if (!result.ok) throw new Error(`invalid ChatHubOperator inputs: ${failureMessage(result.failures)}`);
+  return result.inputs;
+}

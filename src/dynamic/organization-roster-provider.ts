@@ -1,0 +1,135 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { normalizeOperatorName } from "../api";
+import { diffOrganizationRoster, hasChanges } from "../core/organization-roster/diff";
+import {
+  expandedMember,
+  type OrganizationRosterInputs,
+  type OrganizationRosterState,
+  parseCheckedRosterInputs,
+  type RosterMember,
+} from "../core/organization-roster/inputs";
+import {
+  checkOrganizationRoster,
+  convergeOrganizationRoster,
+  deleteOrganizationRoster,
+  readOrganizationRoster,
+  unmanagedWarning,
+} from "../core/organization-roster/operations";
+import { asPartialResult, storable } from "./partial-result";
+import { coreInputs, engineInputs } from "./protocol";
+import { providerRuntime as runtime } from "./shared-runtime";
+
+/** The outputs ChatHubOrganizationRoster declares as placeholders among its inputs. */
+const OUTPUTS = ["operatorIds", "counts", "unmanagedOperators"] as const;
+
+/**
+ * Live operators the roster does not name appear in `read`'s inputs under keys no roster entry
+ * can have (a roster key has no space or "#"), so the engine's own `preview --diff` lists them as
+ * people: `- unmanaged #107`. A dynamic provider cannot return a detailed diff: this is how the
+ * input shape tells the engine's comparison what `up` will do.
+ */
+const UNMANAGED_KEY_PREFIX = "unmanaged #";
+
+/**
+ * The dynamic ChatHubOrganizationRoster: the engine's calls turned into the core's
+ * (src/core/organization-roster), with the unmanaged people drawn into the inputs for previews.
+ */
+export const organizationRosterProvider: pulumi.dynamic.ResourceProvider = {
+  async configure(request) {
+    runtime.configure(request.config);
+  },
+
+  async check(olds, news) {
+    const result = await checkOrganizationRoster(runtime, rosterOnly(coreInputs(news, OUTPUTS)));
+    if (result.ok === false) return { inputs: news, failures: result.failures };
+    if (result.ok === "unknown") return { inputs: news };
+    if (olds.organizationId === undefined) {
+      const warning = await unmanagedWarning(runtime, result.inputs, "ChatHubOrganizationRoster");
+      // The provider's stderr is shown by the CLI: a dynamic provider has no other way to warn.
+      if (warning !== undefined) console.error(`warning: ${warning}`);
+    }
+    const inputs = withUnmanagedOutcomes(result.inputs, olds as Partial<OrganizationRosterInputs>);
+    return { inputs: engineInputs(inputs, news) };
+  },
+
+  async diff(_id, olds, news) {
+    const diff = diffOrganizationRoster(olds as Partial<OrganizationRosterState>, checked(news));
+    return { changes: hasChanges(diff), replaces: diff.replaces, deleteBeforeReplace: false };
+  },
+
+  async create(inputs) {
+    const desired = checked(inputs);
+    const id = String(desired.organizationId);
+    const state = await asPartialResult(inputs, () => convergeOrganizationRoster(runtime, id, desired, {}));
+    return { id, outs: storable(state) };
+  },
+
+  async read(id, props) {
+    const state = await readOrganizationRoster(
+      runtime,
+      Number(id),
+      props as Partial<OrganizationRosterState>,
+    );
+    return { id, props: state, inputs: inputsMirroring(state) };
+  },
+
+  async update(id, olds, news) {
+    const previous = olds as Partial<OrganizationRosterState>;
+    const state = await asPartialResult(news, () =>
+      convergeOrganizationRoster(runtime, id, checked(news), previous),
+    );
+    return { outs: storable(state) };
+  },
+
+  async delete(_id, props) {
+    await deleteOrganizationRoster(runtime, props as Partial<OrganizationRosterState>);
+  },
+};
+
+/** Inputs check() accepted, as the program gave them (without the unmanaged people check() carries). */
+function checked(raw: Record<string, unknown>): OrganizationRosterInputs {
+  return parseCheckedRosterInputs(rosterOnly(coreInputs(raw, OUTPUTS)));
+}
+
+/**
+ * Inputs as a program would write them to describe the organization as it is: the managed
+ * people as they are live, plus every unmanaged person under a key of their own
+ * (`unmanaged #107`), which check() then carries into the new inputs with what `unmanaged` will
+ * do to them.
+ */
+function inputsMirroring(state: OrganizationRosterState): OrganizationRosterInputs {
+  const operators: Record<string, RosterMember> = {};
+  for (const [key, member] of Object.entries(state.operators)) operators[key] = expandedMember(member);
+  for (const operator of state.unmanagedOperators) {
+    operators[`${UNMANAGED_KEY_PREFIX}${operator.id}`] = { name: operator.name, status: operator.status };
+  }
+  return { organizationId: state.organizationId, unmanaged: state.unmanaged, operators };
+}
+
+/**
+ * The program's inputs plus the unmanaged people the last refresh found, each as `unmanaged`
+ * will leave them, so that the engine's own `preview --diff` names each person and the change:
+ * `~ status: "active" => "inactive"` (deactivate), `- unmanaged #107` (delete), nothing (ignore).
+ * Someone the roster now names is adopted instead, and is not carried.
+ */
+function withUnmanagedOutcomes(
+  desired: OrganizationRosterInputs,
+  olds: Partial<OrganizationRosterInputs>,
+): OrganizationRosterInputs {
+  if (desired.unmanaged === "delete" || olds.organizationId !== desired.organizationId) return desired;
+  const named = new Set(Object.values(desired.operators).map((member) => normalizeOperatorName(member.name)));
+  const operators = { ...desired.operators };
+  for (const [key, member] of Object.entries(olds.operators ?? {})) {
+    if (!key.startsWith(UNMANAGED_KEY_PREFIX) || named.has(normalizeOperatorName(member.name))) continue;
+    operators[key] = desired.unmanaged === "deactivate" ? { ...member, status: "inactive" } : member;
+  }
+  return { ...desired, operators };
+}
+
+/** The inputs without the unmanaged people check() carries. */
+function rosterOnly(inputs: Record<string, unknown>): Record<string, unknown> {
+  const operators = inputs.operators;
+  if (typeof operators !== "object" || operators === null) return inputs;
+  const kept = Object.entries(operators).filter(([key]) => !key.startsWith(UNMANAGED_KEY_PREFIX));
+  return { ...inputs, operators: Object.fromEntries(kept) };
+}

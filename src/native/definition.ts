@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { checkProviderConfig, nativeRuntime, stackConfigOf } from "./config";
+import { functions } from "./functions";
+import type { NativeProviderDefinition } from "./handler";
+import { operatorResource } from "./operator-resource";
+import { organizationRosterResource } from "./organization-roster-resource";
+import { OPERATOR_TOKEN, ORGANIZATION_ROSTER_TOKEN, PACKAGE_NAME, packageSchema } from "./schema";
+
+/** The package's version is the plugin's: one release, one version, in package.json. */
+const version = (
+  JSON.parse(readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as { version: string }
+).version;
+
+/** The native `chathub` provider: what `pulumi-resource-chathub` serves, over the shared core. */
+export const chathubProvider: NativeProviderDefinition = {
+  name: PACKAGE_NAME,
+  version,
+  schema: packageSchema(version),
+  async checkConfig(news) {
+    return checkProviderConfig(news);
+  },
+  async configure(config) {
+    nativeRuntime.configure(stackConfigOf(config));
+  },
+  resources: {
+    [OPERATOR_TOKEN]: operatorResource,
+    [ORGANIZATION_ROSTER_TOKEN]: organizationRosterResource,
+  },
+  functions,
+};

@@ -1,0 +1,66 @@
+import { failureMessage } from "../core/check-failures";
+import { diffOperator } from "../core/operator/diff";
+import { checkOperatorInputs, type OperatorInputs, type OperatorState } from "../core/operator/inputs";
+import {
+  checkOperator,
+  createOperator,
+  deleteOperator,
+  readOperator,
+  updateOperator,
+} from "../core/operator/operations";
+import { UNKNOWN } from "../core/unknown";
+import { nativeRuntime as runtime } from "./config";
+import type { DiffResult, PropertyMap, ResourceHandler } from "./handler";
+import { OPERATOR_TOKEN } from "./schema";
+
+/** `chathub:index:Operator`: the core's operator (src/core/operator), as the native provider serves it. */
+export const operatorResource: ResourceHandler = {
+  async check(_olds, news) {
+    const result = await checkOperator(runtime, news, OPERATOR_TOKEN);
+    if (!result.ok) return { inputs: news, failures: result.failures };
+    const unknowns: PropertyMap = Object.fromEntries(result.unknown.map((key) => [key, UNKNOWN]));
+    return { inputs: { ...plain(result.inputs), ...unknowns } };
+  },
+
+  async diff(id, olds, news) {
+    const diff = diffOperator(id, olds as unknown as OperatorState, checked(news));
+    const detailedDiff: DiffResult["detailedDiff"] = {};
+    for (const property of diff.replaces)
+      detailedDiff[property] = { kind: "update-replace", inputDiff: true };
+    if (olds.status !== news.status) detailedDiff.status = { kind: "update", inputDiff: true };
+    return { ...diff, detailedDiff };
+  },
+
+  async create(inputs) {
+    const { id, state } = await createOperator(runtime, checked(inputs));
+    return { id, outs: plain(state) };
+  },
+
+  async read(id, props) {
+    // An import reads with no properties: everything comes from ChatHub.
+    const found = await readOperator(runtime, id, props as Partial<OperatorState>);
+    if (!found) return { id: "", props: {} };
+    return { id, props: plain(found.state), inputs: plain(found.inputs) };
+  },
+
+  async update(id, olds, news) {
+    return {
+      outs: plain(await updateOperator(runtime, id, olds as unknown as OperatorState, checked(news))),
+    };
+  },
+
+  async delete(id) {
+    await deleteOperator(runtime, id);
+  },
+};
+
+function checked(raw: PropertyMap): OperatorInputs {
+  const result = checkOperatorInputs(raw, OPERATOR_TOKEN);
+  if (!result.ok) throw new Error(`invalid ${OPERATOR_TOKEN} inputs: ${failureMessage(result.failures)}`);
+  return result.inputs;
+}
+
+/** A core value as properties: plain data, without the undefined values a Struct cannot carry. */
+export function plain(value: object): PropertyMap {
+  return JSON.parse(JSON.stringify(value)) as PropertyMap;
+}

@@ -1,0 +1,169 @@
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { ChatHubClient } from "../../../src/api";
+import { OrganizationCreateBatcher } from "../../../src/core/create-batcher";
+import { NameClashError } from "../../../src/core/errors";
+import { clientFor, emulator, failureOf } from "../api/support";
+
+const FAST = { quietMs: 5, maxWaitMs: 50, maxReconcileRounds: 5 };
+const SYNCHRONIZE = "POST /api/operator/synchronize";
+
+interface LateServer {
+  url: string;
+  operators: { id: number; name: string; status: 0 }[];
+  synchronizeCalls: number;
+  close(): Promise<void>;
+}
+
+const servers: LateServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+/**
+ * A ChatHub of organization 24 whose first synchronize is slow: it is applied after `applyAfterMs`,
+ * whether the client still waits or not (the spec's open question 6), and answered with `answer`
+ * ("late": the created operators, if anyone still listens; 504: a gateway that gave up at once).
+ */
+async function slowFirstSynchronize(applyAfterMs: number, answer: "late" | 504): Promise<LateServer> {
+  let nextId = 1;
+  const state: LateServer = {
+    url: "",
+    operators: [],
+    synchronizeCalls: 0,
+    close: async () => undefined,
+  };
+  const apply = (body: string) =>
+    (JSON.parse(body) as { name: string }[]).map(({ name }) => {
+      const operator = { id: nextId++, name, status: 0 as const };
+      state.operators.push(operator);
+      return operator;
+    });
+  const send = (response: ServerResponse, status: number, body: unknown) => {
+    if (!response.destroyed)
+      response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+  };
+  const server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => {
+      body += chunk.toString();
+    });
+    request.on("end", () => {
+      if (request.method === "GET") {
+        const listed = state.operators.map((o) => ({ ...o, organization: { id: 24, name: "Support" } }));
+        return send(response, 200, listed);
+      }
+      state.synchronizeCalls += 1;
+      if (state.synchronizeCalls > 1) return send(response, 200, apply(body));
+      if (answer === 504) send(response, 504, { message: "gateway timeout" });
+      setTimeout(() => send(response, 200, apply(body)), applyAfterMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  servers.push(state);
+  return state;
+}
+
+describe("OrganizationCreateBatcher, when a synchronize's answer is lost", () => {
+  it.each([
+    ["it times out", "late" as const, { timeoutMs: 100 }],
+    ["a gateway answers 504", 504 as const, {}],
+  ])("does not send it again when %s, since ChatHub may still create it", async (_title, answer, options) => {
+    const server = await slowFirstSynchronize(300, answer);
+    const client = new ChatHubClient({ baseUrl: server.url, token: "token", maxRetries: 0, ...options });
+    const batcher = new OrganizationCreateBatcher(client, 24, FAST);
+
+    const error = await failureOf(batcher.create("Alex Brown", false));
+    expect((error as Error).message).toContain(
+      'Could not confirm whether ChatHub created operator "Alex Brown"',
+    );
+    expect((error as Error).message).toContain("ChatHub may still be creating it");
+    expect((error as Error).message).toContain("Run `pulumi up` again");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Applied once, late; before the fix the reconcile list did not show it yet and it was sent again.
+    expect(server.synchronizeCalls).toBe(1);
+    expect(server.operators.map((operator) => operator.name)).toEqual(["Alex Brown"]);
+  });
+
+  it("takes what was applied before the connection dropped from the list, without sending it again", async () => {
+    const server = await emulator({ dropSyncRate: 1 });
+    const batcher = new OrganizationCreateBatcher(clientFor(server), 24, FAST);
+    const created = await batcher.create("Alex Brown", false);
+    const live = server.operators(24).filter((operator) => operator.name === "Alex Brown");
+    expect(live).toHaveLength(1);
+    expect(created).toEqual({ id: live[0]?.id, name: "Alex Brown", status: 0, adopted: false });
+    expect(server.counters().byRoute[SYNCHRONIZE]).toBe(1);
+  });
+
+  it("sends again what ChatHub refused with 503, once the list shows it was not created", async () => {
+    // With seed 5, failureRate 0.2 fails exactly the 2nd request: the list passes, the synchronize
+    // gets the 503, the reconcile list and the re-send pass.
+    const server = await emulator({ failureRate: 0.2, seed: 5 });
+    const batcher = new OrganizationCreateBatcher(clientFor(server, { maxRetries: 0 }), 24, FAST);
+    const created = await batcher.create("Alex Brown", false);
+    expect(server.counters().byStatus).toEqual({ "200": 3, "503": 1 });
+    expect(server.counters().byRoute[SYNCHRONIZE]).toBe(2);
+    expect(server.operators(24).filter((operator) => operator.name === "Alex Brown")).toEqual([
+      { id: created.id, name: "Alex Brown", status: 0, organizationId: 24 },
+    ]);
+  });
+});
+
+describe("OrganizationCreateBatcher.createChecked (a whole roster at once)", () => {
+  it("sends ⌈N/100⌉ synchronize calls and no list, in the names' order", async () => {
+    const server = await emulator();
+    const client = clientFor(server);
+    const listed = await client.listOperators(24);
+    server.resetCounters();
+    const names = Array.from({ length: 250 }, (_, index) => `Agent ${index + 1}`);
+    const results = await new OrganizationCreateBatcher(client, 24, FAST).createChecked(names, listed);
+    expect(results.map((result) => result.status === "fulfilled" && result.value.name)).toEqual(names);
+    expect(server.counters().byRoute).toMatchObject({ [SYNCHRONIZE]: 3, "GET /api/operator": 0 });
+  });
+
+  it("reconciles a lost answer by listing, without sending it again", async () => {
+    const server = await emulator({ dropSyncRate: 1 });
+    const client = clientFor(server);
+    const results = await new OrganizationCreateBatcher(client, 24, FAST).createChecked(
+      ["Alex Brown"],
+      await client.listOperators(24),
+    );
+    expect(results[0]).toMatchObject({ status: "fulfilled", value: { name: "Alex Brown" } });
+    expect(server.counters().byRoute[SYNCHRONIZE]).toBe(1);
+    expect(server.operators(24).filter((operator) => operator.name === "Alex Brown")).toHaveLength(1);
+  });
+});
+
+describe("OrganizationCreateBatcher, between batches", () => {
+  const LIST = "GET /api/operator";
+
+  it("reuses the list its own synchronize wrote through, and still refuses a name an earlier batch created", async () => {
+    const server = await emulator();
+    const batcher = new OrganizationCreateBatcher(clientFor(server, { listCacheTtlMs: 60_000 }), 24, FAST);
+    await batcher.create("Alex Brown", false);
+    await batcher.create("Emma Davis", false);
+    const clash = await failureOf(batcher.create("alex brown", false));
+    expect(clash).toBeInstanceOf(NameClashError);
+    expect(server.counters().byRoute).toMatchObject({ [LIST]: 1, [SYNCHRONIZE]: 2 });
+    expect(server.operators(24).filter((operator) => /alex brown/i.test(operator.name))).toHaveLength(1);
+  });
+
+  it("lists again once that list is older than listCacheTtlMs, and so sees operators created elsewhere", async () => {
+    const server = await emulator();
+    const batcher = new OrganizationCreateBatcher(clientFor(server, { listCacheTtlMs: 200 }), 24, FAST);
+    await batcher.create("Alex Brown", false);
+    server.addOperator({ organizationId: 24, name: "Priya Patel" }); // by hand, in ChatHub's UI
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const clash = await failureOf(batcher.create("Priya Patel", false));
+    expect(clash).toBeInstanceOf(NameClashError);
+    expect(server.counters().byRoute).toMatchObject({ [LIST]: 2, [SYNCHRONIZE]: 1 });
+    expect(server.operators(24).filter((operator) => operator.name === "Priya Patel")).toHaveLength(1);
+  });
+});
