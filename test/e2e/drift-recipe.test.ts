@@ -1,0 +1,192 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { type RunningEmulator, startEmulator } from "../../src/emulator";
+import type { CliResult } from "./harness/pulumi-cli";
+import type { TestStack } from "./harness/test-stack";
+import { chathubStack } from "./support/chathub-stack";
+import { organizationRosterProgram } from "./support/organization-roster-program";
+import { operatorsProgram } from "./support/programs";
+
+// The nightly drift job of examples/ci/drift.yml, run as the workflow file says (its commands are
+// read from the file, so the recipe and this test cannot drift apart): exit 0 on an untouched
+// organization for every resource kind; non-zero, naming the person and the change, after a change
+// by hand; and under unmanaged: "ignore", the report step names the people added by hand.
+
+interface WorkflowStep {
+  id?: string;
+  run?: string;
+}
+
+function recipeCommand(stepId: string): string {
+  const workflow = parse(readFileSync(path.resolve(__dirname, "../../examples/ci/drift.yml"), "utf8")) as {
+    jobs: { drift: { steps: WorkflowStep[] } };
+  };
+  const command = workflow.jobs.drift.steps.find((step) => step.id === stepId)?.run;
+  if (command === undefined) throw new Error(`examples/ci/drift.yml has no step with id ${stepId} and a run`);
+  return command;
+}
+
+const driftCommand = recipeCommand("drift");
+const unmanagedCommand = recipeCommand("unmanaged");
+
+/** Runs a workflow step's command with bash in the stack's folder, as a GitHub Actions runner would. */
+function runStep(stack: TestStack, command: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("bash", ["-eo", "pipefail", "-c", command], { cwd: stack.dir, env: stack.env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ command, code, stdout, stderr }));
+  });
+}
+
+function operatorRosterProgram(operators: { name: string; status?: string }[]): string {
+  return [
+    'const { ChatHubOperatorRoster } = require("pulumi-chathub");',
+    `const roster = new ChatHubOperatorRoster("support", { organizationId: 24, operators: ${JSON.stringify(operators)} });`,
+    "exports.counts = roster.counts;",
+    "",
+  ].join("\n");
+}
+
+describe("the drift recipe (examples/ci/drift.yml)", () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+  });
+  afterAll(() => emulator.close());
+
+  const liveId = (organizationId: number, name: string) => {
+    const found = emulator.operators(organizationId).find((o) => o.name === name && o.status !== 2);
+    if (!found) throw new Error(`${name} is not live in organization ${organizationId}`);
+    return found.id;
+  };
+
+  async function expectNoDrift(stack: TestStack): Promise<void> {
+    const result = await runStep(stack, driftCommand);
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+  }
+
+  /** Runs the drift command, expects it to report drift as examples/ci/README.md says, and returns what it printed. */
+  async function expectDrift(stack: TestStack): Promise<string> {
+    const result = await runStep(stack, driftCommand);
+    const output = result.stdout + result.stderr;
+    expect(result.code, output).toBe(7); // the exit code the recipe's README documents (CLI 3.248)
+    expect(output).toContain("error: no changes were expected for preview but changes were proposed");
+    return output;
+  }
+
+  it("ChatHubOperator: clean, then a status and a deletion by hand, each named", async () => {
+    const program = operatorsProgram([
+      { key: "drift-alex", organizationId: 24, name: "Drift Alex" },
+      { key: "drift-emma", organizationId: 24, name: "Drift Emma", status: "inactive" },
+    ]);
+    const stack = await chathubStack(emulator, "drift-operator", program);
+    try {
+      await stack.up();
+      await expectNoDrift(stack);
+
+      emulator.setOperatorStatus(liveId(24, "Drift Emma"), 0);
+      const statusDrift = await expectDrift(stack);
+      expect(statusDrift).toMatch(/drift-emma/);
+      expect(statusDrift).toMatch(/~ status\s*: "active" => "inactive"/);
+      // The recipe only reads: the state still holds what the last `up` recorded.
+      expect((await stack.run(["preview", "--expect-no-changes"])).code).toBe(0);
+      await stack.up("--refresh");
+      await expectNoDrift(stack);
+
+      emulator.setOperatorStatus(liveId(24, "Drift Alex"), 2);
+      const deletion = await expectDrift(stack);
+      expect(deletion).toMatch(/\+ .*chathub:Operator: \(create\)/);
+      expect(deletion).toMatch(/name\s*: "Drift Alex"/);
+      await stack.up("--refresh");
+      await expectNoDrift(stack);
+      await stack.destroy();
+    } finally {
+      stack.dispose();
+    }
+  });
+
+  it("ChatHubOperatorRoster: clean, then a status and a deletion by hand, each named", async () => {
+    const operators = [{ name: "Roster Liam" }, { name: "Roster Noah", status: "inactive" }];
+    const stack = await chathubStack(emulator, "drift-roster", operatorRosterProgram(operators));
+    try {
+      await stack.up();
+      await expectNoDrift(stack);
+
+      emulator.setOperatorStatus(liveId(24, "Roster Liam"), 1);
+      const statusDrift = await expectDrift(stack);
+      expect(statusDrift).toMatch(/support-roster-liam/);
+      expect(statusDrift).toMatch(/~ status\s*: "inactive" => "active"/);
+      await stack.up("--refresh");
+      await expectNoDrift(stack);
+
+      emulator.setOperatorStatus(liveId(24, "Roster Noah"), 2);
+      const deletion = await expectDrift(stack);
+      expect(deletion).toMatch(/\+ .*chathub:Operator: \(create\)/);
+      expect(deletion).toMatch(/name\s*: "Roster Noah"/);
+      await stack.up("--refresh");
+      await expectNoDrift(stack);
+      await stack.destroy();
+    } finally {
+      stack.dispose();
+    }
+  });
+
+  it("ChatHubOrganizationRoster: status, deletion and addition by hand named; under ignore, the report names who was added", async () => {
+    const operators = [{ name: "Org Priya" }, { name: "Org Omar", status: "inactive" }];
+    const roster = (unmanaged: string) =>
+      organizationRosterProgram({ organizationId: 25, operators, unmanaged });
+    const stack = await chathubStack(emulator, "drift-org-roster", roster("deactivate"));
+    try {
+      await stack.up();
+      await expectNoDrift(stack);
+
+      emulator.setOperatorStatus(liveId(25, "Org Omar"), 0);
+      const statusDrift = await expectDrift(stack);
+      expect(statusDrift).toMatch(
+        /org-omar\s*: \{\s*name\s*: "Org Omar"\s*~ status\s*: "active" => "inactive"/,
+      );
+      await stack.up("--refresh");
+      await expectNoDrift(stack);
+
+      emulator.setOperatorStatus(liveId(25, "Org Priya"), 2);
+      const deletion = await expectDrift(stack);
+      expect(deletion).toMatch(/\+ org-priya\s*: \{\s*\+ name\s*: "Org Priya"/);
+      await stack.up("--refresh");
+      await expectNoDrift(stack);
+
+      const mallory = emulator.addOperator({ organizationId: 25, name: "Mallory Byhand" });
+      const addition = await expectDrift(stack);
+      expect(addition).toMatch(
+        new RegExp(
+          `unmanaged #${mallory.id}\\s*: \\{\\s*name\\s*: "Mallory Byhand"\\s*~ status\\s*: "active" => "inactive"`,
+        ),
+      );
+
+      // A team that only wants to be told: "ignore" leaves Mallory, and whoever comes next, alone.
+      stack.writeProgram(roster("ignore"));
+      await stack.up("--refresh");
+      const nina = emulator.addOperator({ organizationId: 25, name: "Nina Byhand" });
+      await expectNoDrift(stack);
+      const report = await runStep(stack, unmanagedCommand);
+      expect(report.code, `${report.stdout}\n${report.stderr}`).toBe(0);
+      expect(report.stdout).toContain(
+        `organization 25 unmanaged: ${mallory.id} Mallory Byhand (active), ${nina.id} Nina Byhand (active)`,
+      );
+      expect(emulator.operators(25).find((o) => o.id === nina.id)?.status).toBe(0);
+      await stack.destroy();
+    } finally {
+      stack.dispose();
+    }
+  });
+});
