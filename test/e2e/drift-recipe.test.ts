@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { type RunningEmulator, startEmulator } from "../../src/emulator";
 import type { CliResult } from "./harness/pulumi-cli";
 import type { TestStack } from "./harness/test-stack";
 import { chathubStack } from "./support/chathub-stack";
