@@ -35,9 +35,20 @@ describe.each(ADAPTERS)("organization roster removal budget ($title)", (adapter)
   });
 
   it("stops 40 removals of 50 at preview and at up, lets a raised maxRemovals through, and counts the unmanaged", async () => {
-    const stack = await adapter.rostersStack(emulator, "removal-budget", { reorg: reorg() });
+    const stack = await adapter.rostersStack(emulator, "removal-budget", {
+      reorg: reorg({ maxRemovals: -1 }),
+    });
     try {
       stack.writeFile("roster.yaml", agents(50));
+      // A budget that is not one fails the preview, saying what it must be, and sends nothing.
+      emulator.resetCounters();
+      const bad = failed(await stack.run(["preview"]));
+      expect(bad).toContain(
+        'maxRemovals must be a whole number of people, 0 or more, or "unlimited" (got -1)',
+      );
+      expect(emulator.counters().total).toBe(0);
+
+      adapter.writeRosters(stack, { reorg: reorg() });
       await stack.up();
       expect(alive(30)).toHaveLength(50);
 
