@@ -2,6 +2,7 @@ import path from "node:path";
 import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectSuccess } from "./harness/pulumi-cli";
+import { DYNAMIC, NATIVE } from "./support/adapters";
 import { chathubStack } from "./support/chathub-stack";
 
 const examples = path.resolve(__dirname, "../../examples");
@@ -53,16 +54,29 @@ describe("examples", () => {
       stack.dispose();
     }
   });
+});
 
-  it("organization-roster: adopts John, creates the rest, deactivates the unlisted, and destroys only its own", async () => {
-    const stack = await chathubStack(emulator, "example-org-roster", {
-      projectDir: path.join(examples, "organization-roster"),
+// The organization-roster example and the YAML one hold the same roster: one test for both, each
+// against a fresh emulator (the first destroys what the second would adopt).
+describe.each([
+  { example: "organization-roster", rosterType: DYNAMIC.rosterType },
+  { example: "yaml", rosterType: NATIVE.rosterType },
+])("examples/$example", ({ example, rosterType }) => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+  });
+  afterAll(() => emulator.close());
+
+  it("adopts John, creates the rest, deactivates the unlisted, and destroys only its own", async () => {
+    const stack = await chathubStack(emulator, `example-${example}`, {
+      projectDir: path.join(examples, example),
     });
     try {
       await stack.up();
       const live = emulator.operators(24).filter((o) => o.status !== 2);
       const idOf = (name: string) => live.find((o) => o.name === name)?.id;
-      expect(await stack.outputs()).toEqual({
+      expect(await stack.outputs()).toMatchObject({
         operatorIds: {
           "john-smith": 101,
           "alex-brown": idOf("Alex Brown"),
@@ -74,6 +88,11 @@ describe("examples", () => {
           { id: 103, name: "Mike Wilson", status: "inactive" },
         ],
       });
+      expect((await stack.resourcesOfType(rosterType)).map((resource) => resource.id)).toEqual(["24"]);
+      if (example === "yaml") {
+        // The operator in the organization getOrganization found by name.
+        expect(emulator.operators(25).find((o) => o.name === "Dana Sales")?.status).toBe(0);
+      }
       // The example protects the roster: destroy refuses until it is unprotected on purpose.
       expect((await stack.run(["destroy", "--yes", "--skip-preview"])).stdout).toMatch(/protected/);
       expect(emulator.operators(24).find((o) => o.id === 101)?.status).toBe(0);

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { chathubStack, OPERATOR_TYPE } from "./support/chathub-stack";
 import { diskKilobytes, installedPackages, isWebServer, packageName } from "./support/installed-packages";
 import { operatorsProgram } from "./support/programs";
@@ -82,7 +82,9 @@ describe("the package as `npm pack` makes it", () => {
       recursive: true,
     }) as string[];
     expect(files).toContain(path.join("dist", "index.d.ts"));
-    expect(files).toContain(path.join("dist", "provider", "index.js"));
+    // The module 0.1.0 stacks store as require("pulumi-chathub/provider"), and the native plugin.
+    expect(files).toContain(path.join("dist", "dynamic", "operator-module.js"));
+    expect(files).toContain(path.join("dist", "native", "main.js"));
     expect(files.filter((f) => f.startsWith("src") || f.startsWith("test"))).toEqual([]);
     // The emulator is a package of its own (pulumi-chathub-emulator), not part of this one.
     expect(files.filter((f) => f.includes("emulator"))).toEqual([]);
@@ -119,6 +121,62 @@ describe("the package as `npm pack` makes it", () => {
       expect(String(operator?.inputs?.__provider).length).toBeLessThan(400);
       await stack.destroy();
       expect(emulator.operators(24).find((o) => o.name === "Packed Operator")?.status).toBe(2);
+    } finally {
+      stack.dispose();
+    }
+  });
+
+  it("runs a Pulumi YAML program with the plugin from the install's node_modules/.bin alone", async () => {
+    const yaml = `resources:
+  support:
+    type: chathub:index:OrganizationRoster
+    properties:
+      organizationId: 25
+      unmanaged: ignore
+      file: team.csv
+  solo:
+    type: chathub:index:Operator
+    properties:
+      organizationId: 25
+      name: Yaml Solo
+outputs:
+  counts: \${support.counts}
+`;
+    const pulumiDir = path.dirname(inject("pulumiBin"));
+    const stack = await chathubStack(
+      emulator,
+      "packed-yaml",
+      { yaml },
+      {
+        workDir: project,
+        // Nothing of this repository on PATH: the plugin is the one `npm install` linked.
+        env: {
+          PATH: [pulumiDir, path.join(project, "node_modules/.bin"), process.env.PATH].join(path.delimiter),
+        },
+      },
+    );
+    const names = () =>
+      emulator
+        .operators(25)
+        .filter((o) => o.status !== 2)
+        .map((o) => o.name);
+    try {
+      stack.writeFile("team.csv", "name,status\nYara Yaml,active\nYusuf Yaml,inactive\n");
+      await stack.up();
+      expect(names()).toEqual(expect.arrayContaining(["Yara Yaml", "Yusuf Yaml", "Yaml Solo"]));
+      expect((await stack.outputs()).counts).toEqual({ total: 2, active: 1, inactive: 1 });
+
+      const yusuf = emulator.operators(25).find((o) => o.name === "Yusuf Yaml");
+      emulator.setOperatorStatus(yusuf?.id as number, 0);
+      const drift = await stack.run(["preview", "--refresh", "--diff", "--expect-no-changes"]);
+      expect(drift.code).not.toBe(0);
+      expect(drift.stdout).toMatch(/name\s*: "Yusuf Yaml"\s*~ status\s*: "active" => "inactive"/);
+      await stack.refresh();
+      await stack.up();
+      expect(emulator.operators(25).find((o) => o.id === yusuf?.id)?.status).toBe(1);
+      await stack.destroy();
+      expect(names()).not.toContain("Yara Yaml");
+      expect(names()).not.toContain("Yaml Solo");
     } finally {
       stack.dispose();
     }

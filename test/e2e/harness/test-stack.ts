@@ -81,7 +81,7 @@ export class TestStack {
     delete inherited.CHATHUB_TOKEN;
     delete inherited.CHATHUB_BASE_URL;
     // The native provider's plugin is found on PATH, as after an install; a YAML program needs it.
-    const pluginDirs = options.yaml !== undefined ? [nativePluginBinDir()] : [];
+    const pluginDirs = /^runtime:\s*yaml\b/m.test(pulumiYaml) ? [nativePluginBinDir()] : [];
     this.env = {
       ...inherited,
       PATH: [path.dirname(this.pulumiBin), ...pluginDirs, process.env.PATH ?? ""].join(path.delimiter),
