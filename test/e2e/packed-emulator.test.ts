@@ -1,11 +1,14 @@
-import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const repoRoot = path.resolve(__dirname, "../..");
+// Asynchronous: a test worker whose event loop is blocked for a minute loses its line to vitest.
+const run = promisify(execFile);
 
 // The emulator's own package, installed alone into an empty project as a team's CI would: inside
 // this repository its dependencies are hoisted beside everyone else's, so only an install of its
@@ -13,24 +16,25 @@ const repoRoot = path.resolve(__dirname, "../..");
 describe("pulumi-chathub-emulator as `npm pack` makes it", () => {
   let project: string;
   let emulator: ChildProcessWithoutNullStreams | undefined;
-  beforeAll(() => {
+  beforeAll(async () => {
     project = mkdtempSync(path.join(os.tmpdir(), "chathub-packed-emulator-"));
-    execFileSync(
+    await run(
       "npm",
       ["pack", "--silent", "--workspace", "pulumi-chathub-emulator", "--pack-destination", project],
-      { cwd: repoRoot, stdio: "pipe" },
+      {
+        cwd: repoRoot,
+      },
     );
     const tarball = readdirSync(project).find((f) => f.endsWith(".tgz")) as string;
     writeFileSync(
       path.join(project, "package.json"),
       JSON.stringify({ name: "team-ci", private: true, devDependencies: {} }),
     );
-    execFileSync(
+    await run(
       "npm",
       ["install", "--no-audit", "--no-fund", "--loglevel=error", "--save-dev", `./${tarball}`],
       {
         cwd: project,
-        stdio: "pipe",
       },
     );
   }, 600_000);

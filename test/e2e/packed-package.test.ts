@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +10,7 @@ import { diskKilobytes, installedPackages, isWebServer, packageName } from "./su
 import { operatorsProgram } from "./support/programs";
 
 const repoRoot = path.resolve(__dirname, "../..");
+const run = promisify(execFile);
 const pulumiVersion = (require("../../package.json") as { devDependencies: Record<string, string> })
   .devDependencies["@pulumi/pulumi"];
 
@@ -31,10 +32,8 @@ describe("the package as `npm pack` makes it", () => {
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
     project = mkdtempSync(path.join(os.tmpdir(), "chathub-packed-"));
-    execFileSync("npm", ["pack", "--silent", "--pack-destination", project], {
-      cwd: repoRoot,
-      stdio: "pipe",
-    });
+    // Asynchronously, all of it: a worker blocked for minutes loses its line to vitest.
+    await run("npm", ["pack", "--silent", "--pack-destination", project], { cwd: repoRoot });
     const tarball = readdirSync(project).find((f) => f.endsWith(".tgz")) as string;
     // A user's program already has the SDK: install it first, so that what the package adds shows.
     writeFileSync(
@@ -46,17 +45,14 @@ describe("the package as `npm pack` makes it", () => {
       }),
     );
     const npmInstall = (...args: string[]) =>
-      execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...args], {
-        cwd: project,
-        stdio: "pipe",
-      });
-    npmInstall();
-    withSdkOnly = installedPackages(project);
+      run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...args], { cwd: project });
+    await npmInstall();
+    withSdkOnly = await installedPackages(project);
     const nodeModules = path.join(project, "node_modules");
-    const sdkKilobytes = diskKilobytes(nodeModules);
-    npmInstall(`./${tarball}`);
-    withPackage = installedPackages(project);
-    kilobytes = { withSdkOnly: sdkKilobytes, withPackage: diskKilobytes(nodeModules) };
+    const sdkKilobytes = await diskKilobytes(nodeModules);
+    await npmInstall(`./${tarball}`);
+    withPackage = await installedPackages(project);
+    kilobytes = { withSdkOnly: sdkKilobytes, withPackage: await diskKilobytes(nodeModules) };
   }, 600_000);
   afterAll(async () => {
     await emulator.close();
@@ -82,8 +78,16 @@ describe("the package as `npm pack` makes it", () => {
       recursive: true,
     }) as string[];
     expect(files).toContain(path.join("dist", "index.d.ts"));
-    // The module 0.1.0 stacks store as require("pulumi-chathub/provider"), and the native plugin.
-    expect(files).toContain(path.join("dist", "dynamic", "operator-module.js"));
+    // Every entry point the manifest exports is in the tarball.
+    const manifest = JSON.parse(
+      readFileSync(path.join(project, "node_modules/pulumi-chathub/package.json"), "utf8"),
+    ) as { exports: Record<string, string | Record<string, string>> };
+    const targets = Object.values(manifest.exports).flatMap((target) =>
+      typeof target === "string" ? [target] : Object.values(target),
+    );
+    expect(targets.length).toBeGreaterThan(4);
+    for (const target of targets) expect(files).toContain(path.normalize(target));
+    // ...and the native provider's plugin, which `bin` names.
     expect(files).toContain(path.join("dist", "native", "main.js"));
     expect(files.filter((f) => f.startsWith("src") || f.startsWith("test"))).toEqual([]);
     // The emulator is a package of its own (pulumi-chathub-emulator), not part of this one.
@@ -100,7 +104,7 @@ describe("the package as `npm pack` makes it", () => {
     const script = path.join(project, "report.mjs");
     writeFileSync(script, readFileSync(path.join(repoRoot, "examples/api-client/report.mjs")));
     // Asynchronously: the emulator answering it runs in this process.
-    const { stdout: printed } = await promisify(execFile)("node", [script, "24"], {
+    const { stdout: printed } = await run("node", [script, "24"], {
       cwd: project,
       env: { ...process.env, CHATHUB_BASE_URL: emulator.url, CHATHUB_TOKEN: DEFAULT_EMULATOR_TOKEN },
     });

@@ -1,14 +1,18 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import path from "node:path";
+import { promisify } from "node:util";
+
+// Asynchronous: a test worker whose event loop is blocked for a minute loses its line to vitest.
+const run = promisify(execFile);
 
 /**
  * The packages installed in a program, as npm sees them: the unique paths of
  * `npm ls --all --parseable` relative to the program (a package nested under another, as npm
  * does for clashing versions, counts once per copy, like the disk space it takes).
  */
-export function installedPackages(program: string): Set<string> {
-  const listed = execFileSync("npm", ["ls", "--all", "--parseable"], { cwd: program, encoding: "utf8" });
-  const paths = listed
+export async function installedPackages(program: string): Promise<Set<string>> {
+  const { stdout } = await run("npm", ["ls", "--all", "--parseable"], { cwd: program, encoding: "utf8" });
+  const paths = stdout
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => path.relative(program, line))
@@ -25,8 +29,9 @@ export function packageName(relativePath: string): string {
 }
 
 /** Kilobytes a folder takes on disk (`du -sk`). */
-export function diskKilobytes(folder: string): number {
-  return Number(execFileSync("du", ["-sk", folder], { encoding: "utf8" }).split("\t")[0]);
+export async function diskKilobytes(folder: string): Promise<number> {
+  const { stdout } = await run("du", ["-sk", folder], { encoding: "utf8" });
+  return Number(stdout.split("\t")[0]);
 }
 
 /**
