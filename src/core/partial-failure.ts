@@ -17,3 +17,18 @@ export class PartialFailure extends Error {
 export function isPartialFailure(error: unknown): error is PartialFailure {
   return error instanceof PartialFailure;
 }
+
+/**
+ * Runs an operation; a PartialFailure it throws becomes the error `recast` makes of it (each
+ * adapter's form of a partial result). Any other error passes through.
+ */
+export async function recastPartialFailure<T>(
+  operation: () => Promise<T>,
+  recast: (failure: PartialFailure) => Error,
+): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw isPartialFailure(error) ? recast(error) : error;
+  }
+}

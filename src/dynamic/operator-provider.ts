@@ -2,13 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { failureMessage } from "../core/check-failures";
 import { diffOperator } from "../core/operator/diff";
 import { checkOperatorInputs, type OperatorInputs, type OperatorState } from "../core/operator/inputs";
-import {
-  checkOperator,
-  createOperator,
-  deleteOperator,
-  readOperator,
-  updateOperator,
-} from "../core/operator/operations";
+import * as core from "../core/operator/operations";
 import { asPartialResult, storable } from "./partial-result";
 import { coreInputs, engineInputs, UNKNOWN_VALUE } from "./protocol";
 import { providerRuntime as runtime } from "./shared-runtime";
@@ -26,7 +20,7 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
   },
 
   async check(_olds, news) {
-    const result = await checkOperator(runtime, coreInputs(news, OUTPUTS));
+    const result = await core.checkOperator(runtime, coreInputs(news, OUTPUTS));
     if (!result.ok) return { inputs: news, failures: result.failures };
     // Unknown values stay as they are; the real run checks them.
     const unknowns = Object.fromEntries(result.unknown.map((key) => [key, UNKNOWN_VALUE]));
@@ -38,12 +32,12 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
   },
 
   async create(inputs) {
-    const { id, state } = await asPartialResult(inputs, () => createOperator(runtime, checked(inputs)));
+    const { id, state } = await asPartialResult(inputs, () => core.createOperator(runtime, checked(inputs)));
     return { id, outs: storable(state) };
   },
 
   async read(id, props) {
-    const found = await readOperator(runtime, id, props as Partial<OperatorState>);
+    const found = await core.readOperator(runtime, id, props as Partial<OperatorState>);
     if (!found) return { id: "", props: {} };
     // Inputs that mirror what is live (SDK >= 3.216): the next diff compares the program with
     // ChatHub, so `preview --diff` prints `status: "inactive" => "active"`, not a bare update.
@@ -51,11 +45,11 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
   },
 
   async update(id, olds, news) {
-    return { outs: storable(await updateOperator(runtime, id, olds as OperatorState, checked(news))) };
+    return { outs: storable(await core.updateOperator(runtime, id, olds as OperatorState, checked(news))) };
   },
 
   async delete(id) {
-    await deleteOperator(runtime, id);
+    await core.deleteOperator(runtime, id);
   },
 };
 

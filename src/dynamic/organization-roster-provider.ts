@@ -9,13 +9,7 @@ import {
   parseCheckedRosterInputs,
   type RosterMember,
 } from "../core/organization-roster/inputs";
-import {
-  checkOrganizationRoster,
-  convergeOrganizationRoster,
-  deleteOrganizationRoster,
-  readOrganizationRoster,
-  unmanagedWarning,
-} from "../core/organization-roster/operations";
+import * as core from "../core/organization-roster/operations";
 import type { KnownPerson } from "../core/removal-budget";
 import { asPartialResult, storable } from "./partial-result";
 import { coreInputs, engineInputs } from "./protocol";
@@ -42,7 +36,7 @@ export const organizationRosterProvider: pulumi.dynamic.ResourceProvider = {
   },
 
   async check(olds, news) {
-    const result = await checkOrganizationRoster(runtime, rosterOnly(coreInputs(news, OUTPUTS)));
+    const result = await core.checkOrganizationRoster(runtime, rosterOnly(coreInputs(news, OUTPUTS)));
     if (result.ok === false) return { inputs: news, failures: result.failures };
     if (result.ok === "unknown") return { inputs: news };
     // Over the removal budget fails the preview, before anything is sent. No property: the engine
@@ -51,7 +45,7 @@ export const organizationRosterProvider: pulumi.dynamic.ResourceProvider = {
     const overBudget = await removalBudgetAtPreview(runtime, known, result.inputs);
     if (overBudget !== undefined) return { inputs: news, failures: [{ property: "", reason: overBudget }] };
     if (olds.organizationId === undefined) {
-      const warning = await unmanagedWarning(runtime, result.inputs, "ChatHubOrganizationRoster");
+      const warning = await core.unmanagedWarning(runtime, result.inputs, "ChatHubOrganizationRoster");
       // The provider's stderr is shown by the CLI: a dynamic provider has no other way to warn.
       if (warning !== undefined) console.error(`warning: ${warning}`);
     }
@@ -67,12 +61,14 @@ export const organizationRosterProvider: pulumi.dynamic.ResourceProvider = {
   async create(inputs) {
     const desired = checked(inputs);
     const id = String(desired.organizationId);
-    const state = await asPartialResult(inputs, () => convergeOrganizationRoster(runtime, id, desired, {}));
+    const state = await asPartialResult(inputs, () =>
+      core.convergeOrganizationRoster(runtime, id, desired, {}),
+    );
     return { id, outs: storable(state) };
   },
 
   async read(id, props) {
-    const state = await readOrganizationRoster(
+    const state = await core.readOrganizationRoster(
       runtime,
       Number(id),
       props as Partial<OrganizationRosterState>,
@@ -83,13 +79,13 @@ export const organizationRosterProvider: pulumi.dynamic.ResourceProvider = {
   async update(id, olds, news) {
     const previous = olds as Partial<OrganizationRosterState>;
     const state = await asPartialResult(news, () =>
-      convergeOrganizationRoster(runtime, id, checked(news), previous),
+      core.convergeOrganizationRoster(runtime, id, checked(news), previous),
     );
     return { outs: storable(state) };
   },
 
   async delete(_id, props) {
-    await deleteOrganizationRoster(runtime, props as Partial<OrganizationRosterState>);
+    await core.deleteOrganizationRoster(runtime, props as Partial<OrganizationRosterState>);
   },
 };
 

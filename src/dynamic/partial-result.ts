@@ -1,4 +1,4 @@
-import { isPartialFailure } from "../core/partial-failure";
+import { recastPartialFailure } from "../core/partial-failure";
 import { PROVIDER_KEY } from "./protocol";
 
 /**
@@ -19,22 +19,16 @@ export interface PartialResultError extends Error {
  * but not to a partial one, and without it refresh, update and destroy cannot load the provider
  * for this resource again.
  */
-export async function asPartialResult<T>(
-  inputs: Record<string, unknown>,
-  operation: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (!isPartialFailure(error)) throw error;
-    const properties = storable({ ...error.state, [PROVIDER_KEY]: inputs[PROVIDER_KEY] });
-    const partial: PartialResultError = Object.assign(new Error(error.message), {
-      id: error.id,
+export function asPartialResult<T>(inputs: Record<string, unknown>, operation: () => Promise<T>): Promise<T> {
+  return recastPartialFailure(operation, (failure) => {
+    const properties = storable({ ...failure.state, [PROVIDER_KEY]: inputs[PROVIDER_KEY] });
+    const partial: PartialResultError = Object.assign(new Error(failure.message), {
+      id: failure.id,
       properties,
-      reasons: [error.message],
+      reasons: [failure.message],
     });
-    throw partial;
-  }
+    return partial;
+  });
 }
 
 /**

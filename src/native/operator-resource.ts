@@ -1,13 +1,7 @@
 import { failureMessage } from "../core/check-failures";
 import { diffOperator } from "../core/operator/diff";
 import { checkOperatorInputs, type OperatorInputs, type OperatorState } from "../core/operator/inputs";
-import {
-  checkOperator,
-  createOperator,
-  deleteOperator,
-  readOperator,
-  updateOperator,
-} from "../core/operator/operations";
+import * as core from "../core/operator/operations";
 import { UNKNOWN } from "../core/unknown";
 import { nativeRuntime as runtime } from "./config";
 import type { DiffResult, PropertyMap, ResourceHandler } from "./handler";
@@ -16,7 +10,7 @@ import { OPERATOR_TOKEN } from "./schema";
 /** `chathub:index:Operator`: the core's operator (src/core/operator), as the native provider serves it. */
 export const operatorResource: ResourceHandler = {
   async check(_olds, news) {
-    const result = await checkOperator(runtime, news, OPERATOR_TOKEN);
+    const result = await core.checkOperator(runtime, news, OPERATOR_TOKEN);
     if (!result.ok) return { inputs: news, failures: result.failures };
     const unknowns: PropertyMap = Object.fromEntries(result.unknown.map((key) => [key, UNKNOWN]));
     return { inputs: { ...plain(result.inputs), ...unknowns } };
@@ -32,25 +26,25 @@ export const operatorResource: ResourceHandler = {
   },
 
   async create(inputs) {
-    const { id, state } = await createOperator(runtime, checked(inputs));
+    const { id, state } = await core.createOperator(runtime, checked(inputs));
     return { id, outs: plain(state) };
   },
 
   async read(id, props) {
     // An import reads with no properties: everything comes from ChatHub.
-    const found = await readOperator(runtime, id, props as Partial<OperatorState>);
+    const found = await core.readOperator(runtime, id, props as Partial<OperatorState>);
     if (!found) return { id: "", props: {} };
     return { id, props: plain(found.state), inputs: plain(found.inputs) };
   },
 
   async update(id, olds, news) {
     return {
-      outs: plain(await updateOperator(runtime, id, olds as unknown as OperatorState, checked(news))),
+      outs: plain(await core.updateOperator(runtime, id, olds as unknown as OperatorState, checked(news))),
     };
   },
 
   async delete(id) {
-    await deleteOperator(runtime, id);
+    await core.deleteOperator(runtime, id);
   },
 };
 

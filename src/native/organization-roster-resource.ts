@@ -11,14 +11,8 @@ import {
   storedMember,
   type UnmanagedOperator,
 } from "../core/organization-roster/inputs";
-import {
-  checkOrganizationRoster,
-  convergeOrganizationRoster,
-  deleteOrganizationRoster,
-  readOrganizationRoster,
-  unmanagedWarning,
-} from "../core/organization-roster/operations";
-import { isPartialFailure, PartialFailure } from "../core/partial-failure";
+import * as core from "../core/organization-roster/operations";
+import { PartialFailure, recastPartialFailure } from "../core/partial-failure";
 import type { KnownPerson } from "../core/removal-budget";
 import { isUnknown } from "../core/unknown";
 import type { CheckedRosterEntry } from "../roster/roster-entry";
@@ -51,20 +45,20 @@ export const organizationRosterResource: ResourceHandler = {
     if (Object.values(news).some(containsUnknown)) return { inputs: news }; // checked once known
     const entries = rosterEntries(news);
     if (!entries.ok) return { inputs: news, failures: entries.failures };
-    const core = {
+    const roster = {
       organizationId: news.organizationId,
       unmanaged: news.unmanaged,
       operators: byKey(entries.entries),
       maxRemovals: news.maxRemovals,
     };
-    const result = await checkOrganizationRoster(runtime, core, ORGANIZATION_ROSTER_TOKEN);
+    const result = await core.checkOrganizationRoster(runtime, roster, ORGANIZATION_ROSTER_TOKEN);
     if (result.ok === false) return { inputs: news, failures: result.failures };
     if (result.ok === "unknown") return { inputs: news };
     const known = knownPeople(olds, result.inputs.organizationId);
     const overBudget = await removalBudgetAtPreview(runtime, known, result.inputs);
     if (overBudget !== undefined) return { inputs: news, failures: [{ property: "", reason: overBudget }] };
     if (olds.organizationId === undefined) {
-      const warning = await unmanagedWarning(runtime, result.inputs, ORGANIZATION_ROSTER_TOKEN);
+      const warning = await core.unmanagedWarning(runtime, result.inputs, ORGANIZATION_ROSTER_TOKEN);
       if (warning !== undefined) await context.log("warning", warning);
     }
     const inputs = checkedInputs(news, result.inputs, entries.entries);
@@ -89,7 +83,9 @@ export const organizationRosterResource: ResourceHandler = {
   async create(inputs) {
     const desired = desiredOf(inputs);
     const id = String(desired.organizationId);
-    const state = await asNativePartial(inputs, () => convergeOrganizationRoster(runtime, id, desired, {}));
+    const state = await asNativePartial(inputs, () =>
+      core.convergeOrganizationRoster(runtime, id, desired, {}),
+    );
     return { id, outs: outputsOf(inputs, state) };
   },
 
@@ -101,7 +97,7 @@ export const organizationRosterResource: ResourceHandler = {
     // An import reads with nothing recorded: every live person becomes an entry, and `unmanaged` is "ignore".
     const importing = props.organizationId === undefined;
     const previous = importing ? await importedState(organizationId) : coreState(props);
-    const state = await readOrganizationRoster(runtime, organizationId, previous);
+    const state = await core.readOrganizationRoster(runtime, organizationId, previous);
     const given = importing ? {} : Object.keys(inputs).length > 0 ? inputs : props;
     const live = mirroredInputs(given, state, importing);
     return { id, props: outputsOf(live, state), inputs: live };
@@ -109,13 +105,13 @@ export const organizationRosterResource: ResourceHandler = {
 
   async update(id, olds, news) {
     const state = await asNativePartial(news, () =>
-      convergeOrganizationRoster(runtime, id, desiredOf(news), coreState(olds)),
+      core.convergeOrganizationRoster(runtime, id, desiredOf(news), coreState(olds)),
     );
     return { outs: outputsOf(news, state) };
   },
 
   async delete(_id, props) {
-    await deleteOrganizationRoster(runtime, coreState(props));
+    await core.deleteOrganizationRoster(runtime, coreState(props));
   },
 };
 
@@ -269,7 +265,7 @@ function mirroredInputs(given: PropertyMap, state: OrganizationRosterState, impo
 
 /** What an import starts from: every live person managed, under the key their name gives. */
 async function importedState(organizationId: number): Promise<Partial<OrganizationRosterState>> {
-  const everyone = await readOrganizationRoster(runtime, organizationId, {
+  const everyone = await core.readOrganizationRoster(runtime, organizationId, {
     organizationId,
     unmanaged: "ignore",
   });
@@ -339,20 +335,19 @@ function detailedDiff(
 }
 
 /** A PartialFailure's state in the native outputs' shape. */
-async function asNativePartial(
+function asNativePartial(
   inputs: PropertyMap,
   operation: () => Promise<OrganizationRosterState>,
 ): Promise<OrganizationRosterState> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (!isPartialFailure(error)) throw error;
-    throw new PartialFailure(
-      error.message,
-      error.id,
-      outputsOf(inputs, error.state as unknown as OrganizationRosterState),
-    );
-  }
+  return recastPartialFailure(
+    operation,
+    (failure) =>
+      new PartialFailure(
+        failure.message,
+        failure.id,
+        outputsOf(inputs, failure.state as unknown as OrganizationRosterState),
+      ),
+  );
 }
 
 function containsUnknown(value: PropertyValue): boolean {
