@@ -169,6 +169,57 @@ describe("policy pack (pulumi preview --policy-pack)", () => {
   });
 });
 
+describe("policy pack on the native provider (a Pulumi YAML program)", () => {
+  let emulator: RunningEmulator;
+  let pack: string;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    pack = writePolicyPack(
+      "chathub-e2e-native",
+      `{ minActivePerOrganization: 2, namePattern: /^\\p{Lu}\\p{L}+( \\p{Lu}\\p{L}+)+$/u, unmanagedDelete: "forbidden", onePersonOneOrganization: true }`,
+    );
+  });
+  afterAll(async () => {
+    if (pack && process.env.KEEP_E2E_WORK !== "1") rmSync(pack, { recursive: true, force: true });
+    await emulator?.close();
+  });
+
+  it("reads chathub:index:OrganizationRoster's roster file as its check loaded it, and chathub:index:Operator", async () => {
+    const yaml = [
+      "resources:",
+      "  support:",
+      "    type: chathub:index:OrganizationRoster",
+      `    properties: ${JSON.stringify({ organizationId: 24, unmanaged: "delete", file: "support.yaml" })}`,
+      "  john-sales:",
+      "    type: chathub:index:Operator",
+      `    properties: ${JSON.stringify({ organizationId: 25, name: "John Smith" })}`,
+      "",
+    ].join("\n");
+    const stack = await chathubStack(emulator, "policy-pack-native", { yaml });
+    try {
+      stack.writeFile("support.yaml", "operators:\n  - name: John Smith\n  - name: sarah johnson\n");
+      emulator.resetCounters();
+      const result = await stack.run(["preview", "--policy-pack", pack]);
+      expect(result.code).not.toBe(0);
+      const text = output(result);
+      expect(text).toContain(
+        'organization roster "support" (organization 24) declares "sarah johnson", not matching the name pattern',
+      );
+      expect(text).toContain('organization roster "support" (organization 24) sets unmanaged: "delete"');
+      expect(text).toContain(
+        '"John Smith" is declared in 2 organizations (24, 25): "John Smith" in organization roster "support" (organization 24); ' +
+          '"John Smith" in operator "john-sales" (organization 25).',
+      );
+      expect(text).toContain(
+        'organization 25 would have 1 active operator ("John Smith"), fewer than the 2 this policy pack requires',
+      );
+      expect(writes(emulator)).toBe(0);
+    } finally {
+      stack.dispose();
+    }
+  });
+});
+
 describe("examples/policy", () => {
   let emulator: RunningEmulator;
   beforeAll(async () => {
