@@ -7,7 +7,13 @@ import { performance } from "node:perf_hooks";
 import type { RunningEmulator } from "pulumi-chathub-emulator";
 import { DEFAULT_EMULATOR_TOKEN, startEmulator } from "pulumi-chathub-emulator";
 import { TestStack } from "../test/e2e/harness/test-stack";
-import { benchProgram, installComparatorProvider, isThisPackage, type ProviderKind } from "./programs";
+import {
+  benchProgram,
+  installComparatorProvider,
+  isThisPackage,
+  isYamlProgram,
+  type ProviderKind,
+} from "./programs";
 import type { BenchSettings, CaseVariant, Profile } from "./settings";
 
 export const STEPS = ["create", "refresh", "update", "destroy"] as const;
@@ -43,7 +49,7 @@ export interface CaseResult {
     fileBytes: number;
     bytesPerOperator: number;
     operatorEntryBytes: number;
-    /** The roster's one entry ÷ N (roster only): what the issue's 200 B/operator target measures. */
+    /** The roster's one entry ÷ N (either roster): what the issue's 200 B/operator target measures. */
     rosterEntryBytesPerOperator?: number;
   } | null;
   /** What the emulator held after each step, so a "fast" step that did nothing shows up. */
@@ -131,7 +137,8 @@ export async function runCase(
     stack = await TestStack.create({
       pulumiBin,
       name: `bench-${profile.name}-${provider}-${size}`,
-      program: "",
+      // A YAML program runs with pulumi-resource-chathub first on PATH (TestStack sees to it).
+      ...(isYamlProgram(provider) ? { yaml: "" } : { program: "" }),
       // This provider reads the stack config; the naive one the environment (see its header).
       ...(isThisPackage(provider)
         ? {
@@ -170,7 +177,9 @@ export async function runCase(
         });
         continue;
       }
-      stack.writeProgram(benchProgram(provider, size, step === "update" || step === "destroy"));
+      const program = benchProgram(provider, size, step === "update" || step === "destroy");
+      if (isYamlProgram(provider)) stack.writeYamlProgram(program);
+      else stack.writeProgram(program);
       emulator.resetCounters();
       const started = performance.now();
       const run = await stack.run(commands[step], { killAfterMs: settings.timeoutMs });

@@ -12,12 +12,14 @@ const COLORS: Record<ProviderKind, string> = {
   naive: "#d62728",
   noop: "#7f7f7f",
   roster: "#2ca02c",
+  "roster-native": "#9467bd",
 };
 const LABELS: Record<ProviderKind, string> = {
   this: "this provider (pulumi-chathub)",
   naive: "naive provider (1 request per operation)",
   noop: "no-op provider (engine floor)",
-  roster: "ChatHubOrganizationRoster (one resource)",
+  roster: "ChatHubOrganizationRoster (one resource, dynamic)",
+  "roster-native": "chathub:index:OrganizationRoster (one resource, native, YAML)",
 };
 
 const PANEL_W = 560;
@@ -114,7 +116,7 @@ function panel(
 export function renderChart(profiles: Profile[], results: CaseResult[], subtitle: string): string {
   const sizes = [...new Set(results.map((r) => r.size))].sort((a, b) => a - b);
   const shown = profiles.filter((p) => results.some((r) => r.profile === p.name));
-  const providers = (["this", "naive", "noop", "roster"] as const).filter((p) =>
+  const providers = (["this", "naive", "noop", "roster", "roster-native"] as const).filter((p) =>
     results.some((r) => r.provider === p),
   );
   const width = Math.max(1, sizes.length) * PANEL_W;

@@ -6,8 +6,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 
-/** "roster": this package's ChatHubOrganizationRoster, one resource holding all N operators. */
-export type ProviderKind = "this" | "naive" | "noop" | "roster";
+/**
+ * "roster": this package's ChatHubOrganizationRoster, one resource holding all N operators;
+ * "roster-native": the same roster as `chathub:index:OrganizationRoster` of the native provider,
+ * in a Pulumi YAML program.
+ */
+export type ProviderKind = "this" | "naive" | "noop" | "roster" | "roster-native";
 
 /** The operator a program declares at index i; every 10th one inactive in the "update" variant. */
 function operatorArgs(kind: ProviderKind, index: number, withInactive: boolean): string {
@@ -20,11 +24,16 @@ function operatorArgs(kind: ProviderKind, index: number, withInactive: boolean):
 }
 
 /** The providers written for the bench (the others are this package). */
-export type Comparator = Exclude<ProviderKind, "this" | "roster">;
+export type Comparator = Exclude<ProviderKind, "this" | "roster" | "roster-native">;
 
 /** Whether a kind is this package (configured by the stack's chathub:* settings). */
-export function isThisPackage(kind: ProviderKind): kind is "this" | "roster" {
-  return kind === "this" || kind === "roster";
+export function isThisPackage(kind: ProviderKind): kind is "this" | "roster" | "roster-native" {
+  return kind === "this" || kind === "roster" || kind === "roster-native";
+}
+
+/** Whether a kind's program is Pulumi YAML (what follows `runtime: yaml`) rather than an index.js. */
+export function isYamlProgram(kind: ProviderKind): kind is "roster-native" {
+  return kind === "roster-native";
 }
 
 /** The package name a comparator provider is installed under, in the program's node_modules. */
@@ -32,9 +41,13 @@ export function comparatorPackage(kind: Comparator): string {
   return `chathub-bench-${kind}-operator`;
 }
 
-/** A program for `kind` with `size` operators; every provider is required by package name. */
+/**
+ * A program for `kind` with `size` operators; every provider is required by package name, except
+ * the native one, which the engine finds on PATH (a YAML program: see isYamlProgram).
+ */
 export function benchProgram(kind: ProviderKind, size: number, withInactive: boolean): string {
   if (kind === "roster") return rosterProgram(size, withInactive);
+  if (kind === "roster-native") return nativeRosterProgram(size, withInactive);
   const declarations: string[] = [];
   for (let i = 0; i < size; i++) {
     declarations.push(`new Operator("op-${i + 1}", ${operatorArgs(kind, i, withInactive)});`);
@@ -46,8 +59,11 @@ export function benchProgram(kind: ProviderKind, size: number, withInactive: boo
   return [...header, ...declarations, ""].join("\n");
 }
 
-/** The same N operators as one ChatHubOrganizationRoster; "ignore" leaves the seeded operators alone. */
-function rosterProgram(size: number, withInactive: boolean): string {
+/**
+ * The same N operators as one roster's inputs; "ignore" leaves the seeded operators alone. Both
+ * adapters get these exact inputs (names included), so their requests and state compare.
+ */
+function rosterArgs(size: number, withInactive: boolean): string {
   const operators = Array.from({ length: size }, (_, i) => {
     const { name, status } = JSON.parse(operatorArgs("roster", i, withInactive)) as {
       name: string;
@@ -55,9 +71,24 @@ function rosterProgram(size: number, withInactive: boolean): string {
     };
     return { name, status };
   });
+  return JSON.stringify({ organizationId: 24, operators, unmanaged: "ignore" });
+}
+
+function rosterProgram(size: number, withInactive: boolean): string {
   return [
     'const { ChatHubOrganizationRoster } = require("pulumi-chathub");',
-    `new ChatHubOrganizationRoster("roster", ${JSON.stringify({ organizationId: 24, operators, unmanaged: "ignore" })});`,
+    `new ChatHubOrganizationRoster("roster", ${rosterArgs(size, withInactive)});`,
+    "",
+  ].join("\n");
+}
+
+/** The same roster through the native provider; Pulumi YAML is a superset of JSON. */
+function nativeRosterProgram(size: number, withInactive: boolean): string {
+  return [
+    "resources:",
+    "  roster:",
+    "    type: chathub:index:OrganizationRoster",
+    `    properties: ${rosterArgs(size, withInactive)}`,
     "",
   ].join("\n");
 }

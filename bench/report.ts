@@ -22,6 +22,7 @@ const ROUTE_NAMES: Record<string, string> = {
   "GET /api/operator": "list",
   "POST /api/operator/synchronize": "sync",
   "POST /api/operator/status": "status",
+  "GET /api/company/organization": "organization",
   other: "other",
 };
 
@@ -123,7 +124,8 @@ export function markdownReport(
     `Every command: \`--yes --skip-preview\`, parallelism: ${machine.parallel}, local file backend. ` +
       "Providers: **this** = pulumi-chathub's ChatHubOperator (5 rps client limit, except at its default pace in `documented-limits`); **naive** = one request per " +
       "operation, 5 rps throttle, retry on 429; **noop** = no I/O (the engine's floor); **roster** = one " +
-      "ChatHubOrganizationRoster holding all N (entry B = its one state entry ÷ N). " +
+      "ChatHubOrganizationRoster holding all N (entry B = its one state entry ÷ N); **roster-native** = the same " +
+      "roster as `chathub:index:OrganizationRoster` of the native provider, in a Pulumi YAML program. " +
       "Requests: what reached the emulator during the step (retries included). " +
       "State: state file after the create ÷ N, and one operator's entry.",
     "",

@@ -3,7 +3,7 @@
  *   BENCH_SIZES      operator counts, comma-separated (default "100,500")
  *   BENCH_PROFILES   emulator profiles to run (default all: "latency,rate-limit,documented-limits");
  *                    "documented-limits" runs its own four cases (~6 min), whatever the sizes and providers
- *   BENCH_PROVIDERS  providers to run (default "this,naive,noop"; "roster" too)
+ *   BENCH_PROVIDERS  providers to run (default "this,naive,noop"; "roster" and "roster-native" too)
  *   BENCH_TIMEOUT_MIN  cap on each pulumi command, in minutes (default 15)
  *   BENCH_PARALLEL   a --parallel value for every command ("unbounded" = 2147483647); unset =
  *                    the CLI's own default, which is 4 × CPUs (not unbounded) in Pulumi 3.248
@@ -83,8 +83,8 @@ export const PROFILES: readonly Profile[] = [
   },
 ];
 
-export const PROVIDERS: readonly ProviderKind[] = ["this", "naive", "noop", "roster"];
-/** What runs when BENCH_PROVIDERS is not set ("roster" has its own quick mode: npm run bench:roster). */
+export const PROVIDERS: readonly ProviderKind[] = ["this", "naive", "noop", "roster", "roster-native"];
+/** What runs when BENCH_PROVIDERS is not set (the rosters have their own run: npm run bench:roster). */
 const DEFAULT_PROVIDERS: readonly ProviderKind[] = ["this", "naive", "noop"];
 
 export interface BenchSettings {

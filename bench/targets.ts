@@ -3,7 +3,7 @@
  * inputs were not measured (a size or provider left out, a step that failed) says so instead
  * of passing.
  */
-import type { CaseResult, StepName, StepResult } from "./case";
+import { type CaseResult, STEP_TITLES, STEPS, type StepName, type StepResult } from "./case";
 
 export interface TargetResult {
   target: string;
@@ -137,14 +137,15 @@ export function evaluateTargets(results: CaseResult[]): TargetResult[] {
   return out;
 }
 
-/** ChatHubOrganizationRoster against N ChatHubOperator resources of the same run. */
+/** Either roster (dynamic or native) against N ChatHubOperator resources of the same run. */
 function rosterTargets(results: CaseResult[]): TargetResult[] {
   const out: TargetResult[] = [];
-  for (const r of results.filter((c) => c.provider === "roster")) {
+  for (const r of results.filter((c) => c.provider === "roster" || c.provider === "roster-native")) {
     const scope = `${r.profile}, N=${r.size}`;
+    const name = r.provider;
     const create = r.steps.find((s) => s.step === "create");
     const refresh = r.steps.find((s) => s.step === "refresh");
-    const t1 = "roster: up (create N) ≥ 10× faster than N ChatHubOperator";
+    const t1 = `${name}: up (create N) ≥ 10× faster than N ChatHubOperator`;
     const operators = stepOf(results, r.profile, r.size, "this", "create");
     if (!usable(create)) out.push(notMeasured(t1, scope, create));
     else if (!usable(operators)) out.push(notMeasured(t1, `${scope} (ChatHubOperator)`, operators));
@@ -154,10 +155,10 @@ function rosterTargets(results: CaseResult[]): TargetResult[] {
         target: t1,
         scope,
         verdict: speedup >= 10 ? "PASS" : "MISS",
-        detail: `ChatHubOperator ${operators.wallSeconds.toFixed(1)} s / roster ${create.wallSeconds.toFixed(1)} s = ${speedup.toFixed(1)}×`,
+        detail: `ChatHubOperator ${operators.wallSeconds.toFixed(1)} s / ${name} ${create.wallSeconds.toFixed(1)} s = ${speedup.toFixed(1)}×`,
       });
     }
-    const t2 = "roster: create N with ≤ ceil(N/100)+2 synchronize requests";
+    const t2 = `${name}: create N with ≤ ceil(N/100)+2 synchronize requests`;
     if (!usable(create)) out.push(notMeasured(t2, scope, create));
     else {
       const limit = Math.ceil(r.size / 100) + 2;
@@ -169,13 +170,13 @@ function rosterTargets(results: CaseResult[]): TargetResult[] {
         detail: `${got} vs limit ${limit}`,
       });
     }
-    const t3 = "roster: refresh with ≤ 2 list requests";
+    const t3 = `${name}: refresh with ≤ 2 list requests`;
     if (!usable(refresh)) out.push(notMeasured(t3, scope, refresh));
     else {
       const got = refresh.requests.byRoute[LIST] ?? 0;
       out.push({ target: t3, scope, verdict: got <= 2 ? "PASS" : "MISS", detail: `${got} list request(s)` });
     }
-    const t4 = "roster: ≤ 200 B per operator in its own state entry";
+    const t4 = `${name}: ≤ 200 B per operator in its own state entry`;
     const per = r.state?.rosterEntryBytesPerOperator;
     if (per === undefined) out.push(notMeasured(t4, scope, create));
     else {
@@ -185,6 +186,54 @@ function rosterTargets(results: CaseResult[]): TargetResult[] {
         verdict: per <= 200 ? "PASS" : "MISS",
         detail: `${per} B/operator (compact entry ÷ N)`,
       });
+    }
+  }
+  out.push(...nativeNoSlowerTargets(results));
+  return out;
+}
+
+/** How much slower than the dynamic roster a native step may be: 10 %, or 1 s when that is larger. */
+export function nativeAllowance(dynamicSeconds: number): number {
+  return Math.max(0.1 * dynamicSeconds, 1);
+}
+
+function routes(step: StepResult): string {
+  const entries = Object.entries(step.requests.byRoute).sort(([a], [b]) => a.localeCompare(b));
+  return entries.length === 0 ? "none" : entries.map(([route, count]) => `${route} ${count}`).join(", ");
+}
+
+/**
+ * Issue 17's "the native one is no slower": each step of the native roster against the same step
+ * of the dynamic roster in the same run, in wall time (within the allowance) and in requests
+ * (the same count on every route: one core under both adapters).
+ */
+export function nativeNoSlowerTargets(results: CaseResult[]): TargetResult[] {
+  const out: TargetResult[] = [];
+  const target = "native no slower: within 10% (or 1 s) of the dynamic roster, the same requests";
+  for (const native of results.filter((c) => c.provider === "roster-native")) {
+    for (const step of STEPS) {
+      const scope = `${native.profile}, N=${native.size}, ${STEP_TITLES[step]}`;
+      const ours = native.steps.find((s) => s.step === step);
+      const dynamic = stepOf(results, native.profile, native.size, "roster", step);
+      if (!usable(ours)) out.push(notMeasured(target, scope, ours));
+      else if (!usable(dynamic)) out.push(notMeasured(target, `${scope} (dynamic roster)`, dynamic));
+      else {
+        const limit = dynamic.wallSeconds + nativeAllowance(dynamic.wallSeconds);
+        const inTime = ours.wallSeconds <= limit;
+        const sameRequests = routes(ours) === routes(dynamic);
+        const time =
+          `native ${ours.wallSeconds.toFixed(1)} s vs dynamic ${dynamic.wallSeconds.toFixed(1)} s ` +
+          `(${(ours.wallSeconds / dynamic.wallSeconds).toFixed(2)}×, limit ${limit.toFixed(1)} s)`;
+        const requests = sameRequests
+          ? `requests the same (${routes(ours)})`
+          : `requests differ: native ${routes(ours)}; dynamic ${routes(dynamic)}`;
+        out.push({
+          target,
+          scope,
+          verdict: inTime && sameRequests ? "PASS" : "MISS",
+          detail: `${time}; ${requests}`,
+        });
+      }
     }
   }
   return out;
