@@ -227,10 +227,8 @@ function outputsOf(inputs: PropertyMap, state: OrganizationRosterState): Propert
   const passed = Object.fromEntries(
     PASSED_THROUGH.filter((key) => inputs[key] !== undefined).map((key) => [key, inputs[key]]),
   );
-  const operators = Object.entries(state.operators).map(([key, member]) => ({
-    key,
-    ...expandedMember(member),
-  }));
+  // As the core stores them (no status when active): under 200 bytes a person in the state.
+  const operators = Object.entries(state.operators).map(([key, member]) => ({ key, ...member }));
   return plain({ ...passed, ...state, operators });
 }
 
