@@ -313,10 +313,7 @@ function detailedDiff(
     if (change === "add") mark(after, "add");
     else if (change === "remove") mark(before, "delete");
     else if (before === after) {
-      details[`operators[${after}].${change === "rename" ? "name" : change}`] = {
-        kind: "update",
-        inputDiff: true,
-      };
+      details[`operators[${after}]`] = { kind: "update", inputDiff: true }; // the element: its name is drawn too
     } else {
       mark(after, "add"); // moved in the list as well: drawn where it now stands, as it will be
     }
