@@ -3,6 +3,7 @@ import { failureMessage } from "../core/check-failures";
 import { diffOperator } from "../core/operator/diff";
 import { checkOperatorInputs, type OperatorInputs, type OperatorState } from "../core/operator/inputs";
 import * as core from "../core/operator/operations";
+import { recordedOperator, recordedOperatorPart } from "../core/recorded-state";
 import { asPartialResult, storable } from "./partial-result";
 import { coreInputs, engineInputs, UNKNOWN_VALUE } from "./protocol";
 import { providerRuntime as runtime } from "./shared-runtime";
@@ -28,7 +29,7 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
   },
 
   async diff(id, olds, news) {
-    return diffOperator(id, olds as OperatorState, checked(news));
+    return diffOperator(id, recordedOperator(olds, id), checked(news));
   },
 
   async create(inputs) {
@@ -37,7 +38,7 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
   },
 
   async read(id, props) {
-    const found = await core.readOperator(runtime, id, props as Partial<OperatorState>);
+    const found = await core.readOperator(runtime, id, recordedOperatorPart(props, id));
     if (!found) return { id: "", props: {} };
     // Inputs that mirror what is live (SDK >= 3.216): the next diff compares the program with
     // ChatHub, so `preview --diff` prints `status: "inactive" => "active"`, not a bare update.
@@ -45,7 +46,9 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
   },
 
   async update(id, olds, news) {
-    return { outs: storable(await core.updateOperator(runtime, id, olds as OperatorState, checked(news))) };
+    return {
+      outs: storable(await core.updateOperator(runtime, id, recordedOperator(olds, id), checked(news))),
+    };
   },
 
   async delete(id) {

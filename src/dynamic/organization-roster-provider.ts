@@ -10,6 +10,7 @@ import {
   type RosterMember,
 } from "../core/organization-roster/inputs";
 import * as core from "../core/organization-roster/operations";
+import { recordedRoster } from "../core/recorded-state";
 import type { KnownPerson } from "../core/removal-budget";
 import { asPartialResult, storable } from "./partial-result";
 import { coreInputs, engineInputs } from "./protocol";
@@ -53,8 +54,8 @@ export const organizationRosterProvider: pulumi.dynamic.ResourceProvider = {
     return { inputs: engineInputs(inputs, news) };
   },
 
-  async diff(_id, olds, news) {
-    const diff = diffOrganizationRoster(olds as Partial<OrganizationRosterState>, checked(news));
+  async diff(id, olds, news) {
+    const diff = diffOrganizationRoster(recordedRoster(olds, id), checked(news));
     return { changes: hasChanges(diff), replaces: diff.replaces, deleteBeforeReplace: false };
   },
 
@@ -68,24 +69,20 @@ export const organizationRosterProvider: pulumi.dynamic.ResourceProvider = {
   },
 
   async read(id, props) {
-    const state = await core.readOrganizationRoster(
-      runtime,
-      Number(id),
-      props as Partial<OrganizationRosterState>,
-    );
+    const state = await core.readOrganizationRoster(runtime, Number(id), recordedRoster(props, id));
     return { id, props: state, inputs: inputsMirroring(state) };
   },
 
   async update(id, olds, news) {
-    const previous = olds as Partial<OrganizationRosterState>;
+    const previous = recordedRoster(olds, id);
     const state = await asPartialResult(news, () =>
       core.convergeOrganizationRoster(runtime, id, checked(news), previous),
     );
     return { outs: storable(state) };
   },
 
-  async delete(_id, props) {
-    await core.deleteOrganizationRoster(runtime, props as Partial<OrganizationRosterState>);
+  async delete(id, props) {
+    await core.deleteOrganizationRoster(runtime, recordedRoster(props, id));
   },
 };
 

@@ -2,6 +2,7 @@ import { failureMessage } from "../core/check-failures";
 import { diffOperator } from "../core/operator/diff";
 import { checkOperatorInputs, type OperatorInputs, type OperatorState } from "../core/operator/inputs";
 import * as core from "../core/operator/operations";
+import { recordedOperator, recordedOperatorPart } from "../core/recorded-state";
 import { UNKNOWN } from "../core/unknown";
 import { nativeRuntime as runtime } from "./config";
 import type { DiffResult, PropertyMap, ResourceHandler } from "./handler";
@@ -17,7 +18,7 @@ export const operatorResource: ResourceHandler = {
   },
 
   async diff(id, olds, news) {
-    const diff = diffOperator(id, olds as unknown as OperatorState, checked(news));
+    const diff = diffOperator(id, recordedOperator(olds, id), checked(news));
     const detailedDiff: DiffResult["detailedDiff"] = {};
     for (const property of diff.replaces)
       detailedDiff[property] = { kind: "update-replace", inputDiff: true };
@@ -32,14 +33,14 @@ export const operatorResource: ResourceHandler = {
 
   async read(id, props) {
     // An import reads with no properties: everything comes from ChatHub.
-    const found = await core.readOperator(runtime, id, props as Partial<OperatorState>);
+    const found = await core.readOperator(runtime, id, recordedOperatorPart(props, id));
     if (!found) return { id: "", props: {} };
     return { id, props: plain(found.state), inputs: plain(found.inputs) };
   },
 
   async update(id, olds, news) {
     return {
-      outs: plain(await core.updateOperator(runtime, id, olds as unknown as OperatorState, checked(news))),
+      outs: plain(await core.updateOperator(runtime, id, recordedOperator(olds, id), checked(news))),
     };
   },
 

@@ -13,6 +13,7 @@ import {
 } from "../core/organization-roster/inputs";
 import * as core from "../core/organization-roster/operations";
 import { PartialFailure, recastPartialFailure } from "../core/partial-failure";
+import { recordedRoster } from "../core/recorded-state";
 import type { KnownPerson } from "../core/removal-budget";
 import { isUnknown } from "../core/unknown";
 import type { CheckedRosterEntry } from "../roster/roster-entry";
@@ -213,13 +214,12 @@ function desiredOf(inputs: PropertyMap): OrganizationRosterInputs {
   });
 }
 
-/** The core's state from the recorded outputs. */
+/** The core's state from the recorded outputs (the people listed, as the core keys them). */
 function coreState(outputs: PropertyMap): Partial<OrganizationRosterState> {
-  const entries = (outputs.operators ?? []) as unknown as Entry[];
-  return {
-    ...(outputs as unknown as Partial<OrganizationRosterState>),
-    operators: Object.fromEntries(entries.map(({ key, ...member }) => [key, storedMember(member)])),
-  };
+  const entries = Array.isArray(outputs.operators) ? (outputs.operators as unknown as Entry[]) : [];
+  const operators = Object.fromEntries(entries.map(({ key, ...member }) => [key, storedMember(member)]));
+  const { file: _file, maxRemovals: _maxRemovals, ...recorded } = outputs;
+  return recordedRoster({ ...recorded, operators }, String(outputs.organizationId ?? ""));
 }
 
 /** The outputs: the inputs passed through, the people as they are live, and what ChatHub reports. */

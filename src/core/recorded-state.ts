@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { DESIRED_STATUSES } from "../api";
+import type { OperatorState } from "./operator/inputs";
+import { type OrganizationRosterState, UNMANAGED_MODES } from "./organization-roster/inputs";
+
+/**
+ * What a stack recorded for a resource, parsed rather than trusted: the engine hands back
+ * whatever an earlier version (or a hand-edited `pulumi stack import`) stored. A field of the
+ * wrong shape is an error that says so and how to recover, not a wrong request to ChatHub.
+ */
+
+const id = z.number().int().positive();
+const status = z.enum(DESIRED_STATUSES);
+
+const operatorStateSchema = z.object({
+  organizationId: id,
+  name: z.string(),
+  status,
+  adopt: z.boolean().default(false),
+  importFrom: z.string().optional(),
+  operatorId: id,
+  organizationName: z.string().optional(),
+});
+
+const rosterStateSchema = z
+  .object({
+    organizationId: id,
+    unmanaged: z.enum(UNMANAGED_MODES),
+    operators: z.record(
+      z.string(),
+      z.object({ name: z.string(), status: status.optional(), import: z.string().optional() }),
+    ),
+    operatorIds: z.record(z.string(), id),
+    counts: z.object({ total: z.number(), active: z.number(), inactive: z.number() }),
+    unmanagedOperators: z.array(z.object({ id, name: z.string(), status })),
+  })
+  .partial();
+
+/** A recorded operator, whole (diff and update need all of it). */
+export function recordedOperator(raw: unknown, resourceId: string): OperatorState {
+  return parsed(operatorStateSchema, raw, `operator ${resourceId}`) as OperatorState;
+}
+
+/** What is recorded of an operator, if anything (an import reads with nothing recorded). */
+export function recordedOperatorPart(raw: unknown, resourceId: string): Partial<OperatorState> {
+  return parsed(operatorStateSchema.partial(), raw, `operator ${resourceId}`) as Partial<OperatorState>;
+}
+
+/** What is recorded of an organization roster (nothing, before it exists). */
+export function recordedRoster(raw: unknown, resourceId: string): Partial<OrganizationRosterState> {
+  return parsed(
+    rosterStateSchema,
+    raw,
+    `organization roster ${resourceId}`,
+  ) as Partial<OrganizationRosterState>;
+}
+
+function parsed<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.map(String).join(".")} ${issue.message}`);
+  throw new Error(
+    `The stack's record of ${what} is not one this version can read (${problems.join("; ")}). ` +
+      "Run `pulumi refresh` to read it again from ChatHub.",
+  );
+}
