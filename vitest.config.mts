@@ -2,9 +2,12 @@ import { defineConfig } from "vitest/config";
 
 // Two projects: fast unit tests (this package's and the emulator workspace's), and end-to-end
 // tests that drive the real Pulumi CLI.
-// E2E files run one at a time (each starts `pulumi` processes; CI machines have 2 cores).
+// E2E files run two at a time: most of an e2e test's time is spent waiting (ChatHub's pace, the
+// engine), so two share the 2 cores of CI machines well; files never share an emulator, a stack
+// or a folder, and nothing rebuilds the packages while they run (`npm pack --ignore-scripts`).
 export default defineConfig({
   test: {
+    poolOptions: { forks: { minForks: 1, maxForks: 2 } },
     projects: [
       {
         test: {
@@ -19,9 +22,9 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           testTimeout: 600_000,
           hookTimeout: 600_000,
-          // One file at a time: each drives `pulumi` processes.
+          // Two files at a time (maxForks below), each in a process of its own.
           pool: "forks",
-          poolOptions: { forks: { singleFork: true } },
+          poolOptions: { forks: { singleFork: false } },
           globalSetup: ["test/e2e/harness/global-setup.mts"],
         },
       },

@@ -20,7 +20,15 @@ describe("pulumi-chathub-emulator as `npm pack` makes it", () => {
     project = mkdtempSync(path.join(os.tmpdir(), "chathub-packed-emulator-"));
     await run(
       "npm",
-      ["pack", "--silent", "--workspace", "pulumi-chathub-emulator", "--pack-destination", project],
+      [
+        "pack",
+        "--silent",
+        "--ignore-scripts",
+        "--workspace",
+        "pulumi-chathub-emulator",
+        "--pack-destination",
+        project,
+      ],
       {
         cwd: repoRoot,
       },

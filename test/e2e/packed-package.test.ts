@@ -33,7 +33,9 @@ describe("the package as `npm pack` makes it", () => {
     emulator = await startEmulator({ port: 0 });
     project = mkdtempSync(path.join(os.tmpdir(), "chathub-packed-"));
     // Asynchronously, all of it: a worker blocked for minutes loses its line to vitest.
-    await run("npm", ["pack", "--silent", "--pack-destination", project], { cwd: repoRoot });
+    await run("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", project], {
+      cwd: repoRoot,
+    });
     const tarball = readdirSync(project).find((f) => f.endsWith(".tgz")) as string;
     // A user's program already has the SDK: install it first, so that what the package adds shows.
     writeFileSync(

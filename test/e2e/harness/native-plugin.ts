@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const repoRoot = path.resolve(__dirname, "../../..");
@@ -13,11 +13,14 @@ export function nativePluginBinDir(): string {
   const launcher = path.join(dir, "pulumi-resource-chathub");
   const main = path.join(repoRoot, "node_modules/pulumi-chathub/dist/native/main.js");
   const script = `#!/bin/sh\nexec node "${main}" "$@"\n`;
-  // Written once: rewriting a script another test file's engine is running would corrupt it.
+  // Written once, and whole (a rename): e2e files run side by side, and rewriting a script
+  // another file's engine is running would corrupt it.
   if (!existsSync(launcher) || readFileSync(launcher, "utf8") !== script) {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(launcher, script);
-    chmodSync(launcher, 0o755);
+    const written = `${launcher}.${process.pid}`;
+    writeFileSync(written, script);
+    chmodSync(written, 0o755);
+    renameSync(written, launcher);
   }
   return dir;
 }
