@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { failureMessage } from "../core/check-failures";
 import { diffOperator } from "../core/operator/diff";
-import { checkOperatorInputs, type OperatorInputs, type OperatorState } from "../core/operator/inputs";
+import { checkOperatorInputs, type OperatorInputs } from "../core/operator/inputs";
 import * as core from "../core/operator/operations";
 import { recordedOperator, recordedOperatorPart } from "../core/recorded-state";
 import { asPartialResult, storable } from "./partial-result";

@@ -4,6 +4,7 @@ import { removalBudgetAtPreview } from "../core/organization-roster/budget";
 import { diffOrganizationRoster, hasChanges } from "../core/organization-roster/diff";
 import {
   expandedMember,
+  namedPeople,
   type OrganizationRosterInputs,
   type OrganizationRosterState,
   parseCheckedRosterInputs,
@@ -117,7 +118,7 @@ function withUnmanagedOutcomes(
   olds: Partial<OrganizationRosterInputs>,
 ): OrganizationRosterInputs {
   if (desired.unmanaged === "delete" || olds.organizationId !== desired.organizationId) return desired;
-  const named = new Set(Object.values(desired.operators).map((member) => normalizeOperatorName(member.name)));
+  const named = namedPeople(desired);
   const operators = { ...desired.operators };
   for (const [key, member] of Object.entries(olds.operators ?? {})) {
     if (!key.startsWith(UNMANAGED_KEY_PREFIX) || named.has(normalizeOperatorName(member.name))) continue;

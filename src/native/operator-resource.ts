@@ -1,6 +1,6 @@
 import { failureMessage } from "../core/check-failures";
 import { diffOperator } from "../core/operator/diff";
-import { checkOperatorInputs, type OperatorInputs, type OperatorState } from "../core/operator/inputs";
+import { checkOperatorInputs, type OperatorInputs } from "../core/operator/inputs";
 import * as core from "../core/operator/operations";
 import { recordedOperator, recordedOperatorPart } from "../core/recorded-state";
 import { UNKNOWN } from "../core/unknown";

@@ -4,6 +4,7 @@ import { removalBudgetAtPreview } from "../core/organization-roster/budget";
 import { diffOrganizationRoster, hasChanges, type RosterDiff } from "../core/organization-roster/diff";
 import {
   expandedMember,
+  namedPeople,
   type OrganizationRosterInputs,
   type OrganizationRosterState,
   parseCheckedRosterInputs,
@@ -175,7 +176,7 @@ function projectedUnmanaged(
   recorded: readonly UnmanagedOperator[],
   desired: OrganizationRosterInputs,
 ): PropertyValue {
-  const named = new Set(Object.values(desired.operators).map((member) => normalizeOperatorName(member.name)));
+  const named = namedPeople(desired);
   const projected = recorded.flatMap((operator) => {
     if (named.has(normalizeOperatorName(operator.name)) || desired.unmanaged === "ignore") return [operator];
     if (desired.unmanaged === "delete") return [];
@@ -222,11 +223,19 @@ function coreState(outputs: PropertyMap): Partial<OrganizationRosterState> {
   return recordedRoster({ ...recorded, operators }, String(outputs.organizationId ?? ""));
 }
 
+/** The inputs the provider keeps as given (PASSED_THROUGH) that these properties hold. */
+function passedThrough(properties: PropertyMap): PropertyMap {
+  return Object.fromEntries(
+    PASSED_THROUGH.filter((key) => properties[key] !== undefined).map((key) => [
+      key,
+      properties[key] ?? null,
+    ]),
+  );
+}
+
 /** The outputs: the inputs passed through, the people as they are live, and what ChatHub reports. */
 function outputsOf(inputs: PropertyMap, state: OrganizationRosterState): PropertyMap {
-  const passed = Object.fromEntries(
-    PASSED_THROUGH.filter((key) => inputs[key] !== undefined).map((key) => [key, inputs[key]]),
-  );
+  const passed = passedThrough(inputs);
   // As the core stores them (no status when active): under 200 bytes a person in the state.
   const operators = Object.entries(state.operators).map(([key, member]) => ({ key, ...member }));
   return plain({ ...passed, ...state, operators });
@@ -238,9 +247,7 @@ function outputsOf(inputs: PropertyMap, state: OrganizationRosterState): Propert
  * person as a program would: no key where the name gives it, no status where it is active.
  */
 function mirroredInputs(given: PropertyMap, state: OrganizationRosterState, importing: boolean): PropertyMap {
-  const passed = Object.fromEntries(
-    PASSED_THROUGH.filter((key) => given[key] !== undefined).map((key) => [key, given[key]]),
-  );
+  const passed = passedThrough(given);
   const operators = Object.entries(state.operators).map(([key, stored]) => {
     const member = expandedMember(stored);
     if (!importing) return { key, ...member };

@@ -1,6 +1,7 @@
 import { normalizeOperatorName } from "../../api";
 import {
   expandedMember,
+  namedPeople,
   type OrganizationRosterInputs,
   type OrganizationRosterState,
   type UnmanagedOperator,
@@ -48,7 +49,7 @@ export function diffOrganizationRoster(
     if (!(key in desired.operators)) members.push({ key, change: "remove" });
 
   const unmanaged: RosterDiff["unmanaged"] = [];
-  const named = new Set(Object.values(desired.operators).map((member) => normalizeOperatorName(member.name)));
+  const named = namedPeople(desired);
   for (const operator of before.unmanagedOperators ?? []) {
     if (named.has(normalizeOperatorName(operator.name))) continue; // adopted by the roster, not acted on
     if (desired.unmanaged === "delete") unmanaged.push({ operator, change: "delete" });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   DESIRED_STATUSES,
   type DesiredStatus,
+  normalizeOperatorName,
   operatorNameSchema,
   operatorRefSchema,
   organizationIdSchema,
@@ -37,6 +38,11 @@ export const organizationRosterInputsSchema = z.strictObject({
 export type OrganizationRosterInputs = z.infer<typeof organizationRosterInputsSchema>;
 
 const ACCEPTED = ["organizationId", "operators", "unmanaged", "maxRemovals"];
+
+/** The people a roster names, as ChatHub compares names (case-insensitive, trimmed). */
+export function namedPeople(roster: OrganizationRosterInputs): Set<string> {
+  return new Set(Object.values(roster.operators).map((member) => normalizeOperatorName(member.name)));
+}
 
 /** A live operator the roster does not name. */
 export interface UnmanagedOperator {

@@ -7,13 +7,10 @@ import * as grpc from "@grpc/grpc-js";
 import { ErrorResourceInitFailed } from "@pulumi/pulumi/proto/provider_pb";
 import { Status } from "@pulumi/pulumi/proto/status_pb";
 import { Any } from "google-protobuf/google/protobuf/any_pb";
+import { messageOf } from "../../core/messages";
 import { isPartialFailure } from "../../core/partial-failure";
 import type { PropertyMap } from "../handler";
 import { propertiesToStruct } from "./properties";
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function grpcError(code: grpc.status, message: string): Partial<grpc.ServiceError> {
   return { code, details: message, message };

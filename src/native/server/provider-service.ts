@@ -20,6 +20,7 @@ import {
   UpdateResponse,
 } from "@pulumi/pulumi/proto/provider_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { messageOf } from "../../core/messages";
 import type {
   CallContext,
   CheckFailure as Failure,
@@ -29,7 +30,7 @@ import type {
 import { diffConfig } from "./config-diff";
 import { diffResponse } from "./diff-response";
 import type { EngineLogger } from "./engine-log";
-import { grpcError, messageOf, resourceError } from "./grpc-errors";
+import { grpcError, resourceError } from "./grpc-errors";
 import { propertiesFromStruct, propertiesToStruct } from "./properties";
 import { configFromRequest, withoutEngineKeys } from "./provider-config";
 
