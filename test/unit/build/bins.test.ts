@@ -43,7 +43,9 @@ describe("the built bins (after npm run build)", () => {
   });
 
   it("npx pulumi-chathub-emulator --help runs, as CONTRIBUTING.md says", async () => {
-    const { stdout } = await run(path.join(repoRoot, "node_modules/.bin/pulumi-chathub-emulator"), ["--help"]);
+    const { stdout } = await run(path.join(repoRoot, "node_modules/.bin/pulumi-chathub-emulator"), [
+      "--help",
+    ]);
     expect(stdout).toContain("Usage: pulumi-chathub-emulator");
   });
 
