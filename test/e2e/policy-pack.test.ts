@@ -167,6 +167,33 @@ describe("policy pack (pulumi preview --policy-pack)", () => {
     expect(result.code, output(result)).toBe(0);
     expect(output(result)).toContain("[advisory]  chathub-no-unmanaged-delete");
   });
+
+  // `pulumi up --policy-pack` previews first: a mandatory violation, of one resource (the name pattern)
+  // or of the whole stack (too few active people), stops the update before anything reaches ChatHub.
+  it.each([
+    {
+      rule: "chathub-operator-name-pattern",
+      edit: (code: string) => code.replace('{"name":"Alex Brown"}', '{"name":"alex brown"}'),
+    },
+    {
+      rule: "chathub-min-active-per-organization",
+      edit: (code: string) =>
+        code.replace('"name":"Liam Chen","status":"active"', '"name":"Liam Chen","status":"inactive"'),
+    },
+  ])("pulumi up --policy-pack: $rule stops the update, and nothing is created", async ({ rule, edit }) => {
+    const before = emulator.operators();
+    emulator.resetCounters();
+    stack.writeProgram(edit(compliant));
+    const result = await stack.run(["up", "--yes", "--policy-pack", pack]);
+    expect(result.code, output(result)).not.toBe(0);
+    expect(output(result)).toContain(`[mandatory]  ${rule}`);
+    expect(writes(emulator)).toBe(0);
+    expect(emulator.operators()).toEqual(before);
+    const recorded = (await stack.exportState()).resources.filter((resource) =>
+      resource.type.includes("chathub"),
+    );
+    expect(recorded).toEqual([]);
+  });
 });
 
 describe("policy pack on the native provider (a Pulumi YAML program)", () => {

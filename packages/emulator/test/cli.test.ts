@@ -171,11 +171,15 @@ describe("pulumi-chathub-emulator (the built CLI)", () => {
     expect(cli.lines).toEqual([]);
   });
 
-  it("is the package's bin, with a shebang", async () => {
+  it("is the package's bin, through a launcher that exists before the build, with a shebang", async () => {
     const manifest = JSON.parse(await readFile(join(packageRoot, "package.json"), "utf8")) as {
       bin: Record<string, string>;
     };
-    expect(manifest.bin["pulumi-chathub-emulator"]).toBe("dist/cli.js");
+    const launcher = manifest.bin["pulumi-chathub-emulator"] as string;
+    expect(launcher).toBe("bin/pulumi-chathub-emulator.js");
+    const launcherSource = await readFile(join(packageRoot, launcher), "utf8");
+    expect(launcherSource.startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(launcherSource).toContain('require("../dist/cli.js").main()');
     expect((await readFile(cliPath, "utf8")).startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 });

@@ -84,6 +84,39 @@ export function links(markdown: string): MarkdownLink[] {
   return found;
 }
 
+export interface CodePath {
+  path: string;
+  line: number;
+}
+
+/** A path starting at one of the repository's top folders, after a space, quote, `(`, `=` or `:`. */
+const CODE_PATH =
+  /(?:^|[\s(=:"'])((?:src|test|docs|examples|scripts|bench|packages|tools|\.ci)\/[^\s`'"),;]*)/g;
+
+/**
+ * Repository paths written as code: in inline code spans (`src/api/status.ts`) and in fenced
+ * blocks (a command's `npx vitest run test/unit/...`), relative to the repository's root, with
+ * trailing punctuation and a `:line` suffix dropped.
+ */
+export function codePaths(markdown: string): CodePath[] {
+  const found: CodePath[] = [];
+  let inBlock = false;
+  markdown.split("\n").forEach((text, index) => {
+    if (/^\s*```/.test(text)) {
+      inBlock = !inBlock;
+      return;
+    }
+    const codes = inBlock ? [text] : [...text.matchAll(/`([^`]+)`/g)].map((span) => span[1] as string);
+    for (const code of codes) {
+      for (const match of code.matchAll(CODE_PATH)) {
+        const written = (match[1] as string).replace(/(:\d+)+$/, "").replace(/[.,:]+$/, "");
+        found.push({ path: written, line: index + 1 });
+      }
+    }
+  });
+  return found;
+}
+
 /** Whether a link leaves the repository (a URL with a scheme, or protocol-relative). */
 export function isExternal(target: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("//");
