@@ -80,7 +80,7 @@ export function budgetLine(budget: BudgetUse, roster: string): string {
     return `Removal budget of roster ${roster}: ${people} out of service; maxRemovals: "unlimited" (no budget)`;
   const why =
     budget.setting === undefined
-      ? `the default: ${DEFAULT_MIN_REMOVALS} people or ${DEFAULT_REMOVAL_SHARE * 100}% of its ${budget.liveOperators} known operators, whichever is larger`
+      ? `the default: ${DEFAULT_MIN_REMOVALS} people or ${DEFAULT_REMOVAL_SHARE * 100}% of its ${budget.liveOperators} live operators, whichever is larger`
       : `maxRemovals: ${budget.budget}`;
   const over = used > budget.budget ? "; over budget: the preview fails and nothing is changed" : "";
   return `Removal budget of roster ${roster}: ${used} of ${budget.budget} used (${why})${over}`;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { normalizeOperatorName } from "../api/roster-queries";
 import { diffOrganizationRoster } from "../core/organization-roster/diff";
-import { UNMANAGED_MODES } from "../core/organization-roster/inputs";
+import { UNMANAGED_KEY_PREFIX, UNMANAGED_MODES } from "../core/organization-roster/inputs";
 import { type KnownPerson, predictRemovals, removalBudget } from "../core/removal-budget";
 import { type BudgetUse, NO_CHANGES, type PersonChange, type ResourceChanges } from "./person-change";
 import { resourceNameOf } from "./preview-json";
@@ -16,9 +16,16 @@ import { shownName } from "./shown-value";
 
 const status = z.enum(["active", "inactive"]);
 const member = z.object({ name: z.string(), status: status.optional() });
-/** The dynamic resource keys its people; the native one lists them, each with its key. */
+/**
+ * The dynamic resource keys its people (and, in its inputs, the unmanaged ones under
+ * UNMANAGED_KEY_PREFIX, who are no roster people); the native one lists them, each with its key.
+ */
 const members = z.union([
-  z.record(z.string(), member),
+  z
+    .record(z.string(), member)
+    .transform((byKey) =>
+      Object.fromEntries(Object.entries(byKey).filter(([key]) => !key.startsWith(UNMANAGED_KEY_PREFIX))),
+    ),
   z
     .array(member.extend({ key: z.string() }))
     .transform((list) => Object.fromEntries(list.map(({ key, ...person }) => [key, person]))),

@@ -170,7 +170,7 @@ describe("pulumi-chathub summary, on real previews", () => {
       expect(section(markdown, "Organization 33")).toEqual([
         ...expectedSection("Org"),
         `- **Deactivated by \`unmanaged\` (not in the roster) (1):** Mallory Byhand (operator ${mallory.id})`,
-        "- Removal budget of roster `escalations`: 3 of 10 used (the default: 10 people or 10% of its 4 known operators, whichever is larger)",
+        "- Removal budget of roster `escalations`: 3 of 10 used (the default: 10 people or 10% of its 4 live operators, whichever is larger)",
       ]);
       expect(markdown).toContain(
         "**Totals:** 6 added, 3 deactivated, 3 deleted, 1 deactivated by unmanaged, in 3 organizations.",
@@ -232,7 +232,7 @@ describe("pulumi-chathub summary, on real previews", () => {
           "  Deactivated (1): Nor Dimmed",
           "  Deleted (1): Nor Leaving",
           `  Deleted by \`unmanaged\` (not in the roster) (1): Mallory Native (operator ${mallory.id})`,
-          "  Removal budget of roster partners: 3 of 10 used (the default: 10 people or 10% of its 4 known operators, whichever is larger)",
+          "  Removal budget of roster partners: 3 of 10 used (the default: 10 people or 10% of its 4 live operators, whichever is larger)",
           "",
         ].join("\n"),
       );
