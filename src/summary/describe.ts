@@ -49,7 +49,8 @@ export function changeLines(
   literal: (text: string) => string,
 ): { label: string; people: string }[] {
   return CHANGE_KINDS.flatMap((kind) => {
-    const people = organization.changes.filter((change) => change.kind === kind);
+    // By name: the engine reports steps in the order they finish, which varies from run to run.
+    const people = organization.changes.filter((change) => change.kind === kind).sort(byName);
     if (people.length === 0) return [];
     return [
       {
@@ -58,6 +59,12 @@ export function changeLines(
       },
     ];
   });
+}
+
+function byName(a: PersonChange, b: PersonChange): number {
+  if (a.name === undefined || b.name === undefined)
+    return a.name === b.name ? 0 : a.name === undefined ? 1 : -1;
+  return a.name.localeCompare(b.name);
 }
 
 function person(change: PersonChange, literal: (text: string) => string): string {
