@@ -11,6 +11,7 @@ export function buildProgram(): Command {
     // Set before adding subcommands, which inherit it: errors are thrown to main() instead of exiting.
     .exitOverride();
   addLazyExportCommand(program);
+  addLazySummaryCommand(program);
   addMovedEmulatorCommand(program);
   return program;
 }
@@ -27,6 +28,18 @@ function addLazyExportCommand(program: Command): void {
     if (subcommand !== placeholder) return;
     const { configureExportCommand } = await import("./export/export-command.js");
     configureExportCommand(placeholder);
+  });
+}
+
+/** `summary`, likewise filled in from src/summary/ only when it runs (or its help is asked for). */
+function addLazySummaryCommand(program: Command): void {
+  const placeholder = program
+    .command("summary")
+    .summary("summarize a preview's roster changes, person by person");
+  program.hook("preSubcommand", async (_program, subcommand) => {
+    if (subcommand !== placeholder) return;
+    const { configureSummaryCommand } = await import("./summary/summary-command.js");
+    configureSummaryCommand(placeholder);
   });
 }
 

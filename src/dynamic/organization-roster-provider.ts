@@ -9,6 +9,7 @@ import {
   type OrganizationRosterState,
   parseCheckedRosterInputs,
   type RosterMember,
+  UNMANAGED_KEY_PREFIX,
 } from "../core/organization-roster/inputs";
 import * as core from "../core/organization-roster/operations";
 import { recordedRoster } from "../core/recorded-state";
@@ -20,13 +21,12 @@ import { providerRuntime as runtime } from "./shared-runtime";
 /** The outputs ChatHubOrganizationRoster declares as placeholders among its inputs. */
 const OUTPUTS = ["operatorIds", "counts", "unmanagedOperators"] as const;
 
-/**
+/*
  * Live operators the roster does not name appear in `read`'s inputs under keys no roster entry
- * can have (a roster key has no space or "#"), so the engine's own `preview --diff` lists them as
- * people: `- unmanaged #107`. A dynamic provider cannot return a detailed diff: this is how the
- * input shape tells the engine's comparison what `up` will do.
+ * can have (UNMANAGED_KEY_PREFIX), so the engine's own `preview --diff` lists them as people:
+ * `- unmanaged #107`. A dynamic provider cannot return a detailed diff: this is how the input
+ * shape tells the engine's comparison what `up` will do.
  */
-const UNMANAGED_KEY_PREFIX = "unmanaged #";
 
 /**
  * The dynamic ChatHubOrganizationRoster: the engine's calls turned into the core's

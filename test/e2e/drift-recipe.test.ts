@@ -9,6 +9,7 @@ import type { TestStack } from "./harness/test-stack";
 import { chathubStack } from "./support/chathub-stack";
 import { organizationRosterProgram } from "./support/organization-roster-program";
 import { operatorsProgram } from "./support/programs";
+import { installCliBin } from "./support/summary-cli";
 
 // The nightly drift job of examples/ci/drift.yml, run as the workflow file says (its commands are
 // read from the file, so the recipe and this test cannot drift apart): exit 0 on an untouched
@@ -31,6 +32,7 @@ function recipeCommand(stepId: string): string {
 
 const driftCommand = recipeCommand("drift");
 const unmanagedCommand = recipeCommand("unmanaged");
+const summaryCommand = recipeCommand("summary");
 
 /** Runs a workflow step's command with bash in the stack's folder, as a GitHub Actions runner would. */
 function runStep(stack: TestStack, command: string): Promise<CliResult> {
@@ -71,6 +73,14 @@ describe("the drift recipe (examples/ci/drift.yml)", () => {
     return found.id;
   };
 
+  /** Runs the summary step, which comes first in the job's log, and returns what it printed. */
+  async function summaryStep(stack: TestStack): Promise<string> {
+    installCliBin(stack.dir); // what the workflow's `npm ci` gives it
+    const result = await runStep(stack, summaryCommand);
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    return result.stdout;
+  }
+
   async function expectNoDrift(stack: TestStack): Promise<void> {
     const result = await runStep(stack, driftCommand);
     expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
@@ -99,6 +109,9 @@ describe("the drift recipe (examples/ci/drift.yml)", () => {
       const statusDrift = await expectDrift(stack);
       expect(statusDrift).toMatch(/drift-emma/);
       expect(statusDrift).toMatch(/~ status\s*: "active" => "inactive"/);
+      expect(await summaryStep(stack)).toContain(
+        "Customer Support (organization 24)\n  Deactivated (1): Drift Emma\n\nTotals: 1 deactivated, in 1 organization.\n",
+      );
       // The recipe only reads: the state still holds what the last `up` recorded.
       expect((await stack.run(["preview", "--expect-no-changes"])).code).toBe(0);
       await stack.up("--refresh");
@@ -171,6 +184,10 @@ describe("the drift recipe (examples/ci/drift.yml)", () => {
         new RegExp(
           `unmanaged #${mallory.id}\\s*: \\{\\s*name\\s*: "Mallory Byhand"\\s*~ status\\s*: "active" => "inactive"`,
         ),
+      );
+
+      expect(await summaryStep(stack)).toContain(
+        `Organization 25\n  Deactivated by \`unmanaged\` (not in the roster) (1): Mallory Byhand (operator ${mallory.id})\n`,
       );
 
       // A team that only wants to be told: "ignore" leaves Mallory, and whoever comes next, alone.

@@ -44,6 +44,12 @@ export function namedPeople(roster: OrganizationRosterInputs): Set<string> {
   return new Set(Object.values(roster.operators).map((member) => normalizeOperatorName(member.name)));
 }
 
+/**
+ * The dynamic adapter's key for a live operator the roster does not name, in `read`'s inputs
+ * (`unmanaged #107`): no roster key has a space or "#", so it names nobody of the roster.
+ */
+export const UNMANAGED_KEY_PREFIX = "unmanaged #";
+
 /** A live operator the roster does not name. */
 export interface UnmanagedOperator {
   id: number;

@@ -1,0 +1,61 @@
+import { NO_CHANGES, type PersonChange, type ResourceChanges } from "./person-change";
+import type { ResourceState } from "./preview-json";
+import type { ResourceSteps } from "./resource-steps";
+import { shownId, shownName } from "./shown-value";
+
+/** A ChatHubOperator (or chathub:index:Operator, or a ChatHubOperatorRoster's child) as its state shows it. */
+interface OperatorView {
+  organizationId: number;
+  name: string | undefined;
+  active: boolean;
+  operatorId: number | undefined;
+}
+
+/**
+ * Whom one operator resource's change adds, deletes, renames, deactivates or reactivates. ChatHub
+ * has no rename: a new name replaces the operator, which a support lead reads as a rename; a new
+ * organization is a deletion in one and an addition in the other.
+ */
+export function operatorChanges(steps: ResourceSteps): ResourceChanges {
+  const before = viewOf(steps.oldState, "outputs");
+  const after = viewOf(steps.newState, "inputs");
+  const change = (view: OperatorView, kind: PersonChange["kind"]): PersonChange => ({
+    organizationId: view.organizationId,
+    kind,
+    name: view.name,
+    ...(view.operatorId === undefined ? {} : { operatorId: view.operatorId }),
+    ...(kind === "added" && !view.active ? { inactive: true } : {}),
+  });
+  const changes: PersonChange[] = [];
+  if (steps.change === "create" && after) changes.push(change(after, "added"));
+  // retainOnDelete: Pulumi lets go of the person, who stays in ChatHub as they are.
+  if (steps.change === "delete" && before && !steps.oldState?.retainOnDelete)
+    changes.push(change(before, "deleted"));
+  if (steps.change === "update" && before && after && before.active !== after.active)
+    changes.push(change(after, after.active ? "reactivated" : "deactivated"));
+  if (steps.change === "replace" && before && after) {
+    if (before.organizationId !== after.organizationId) {
+      changes.push(change(before, "deleted"), change(after, "added"));
+    } else if (before.name !== after.name) {
+      changes.push({ ...change(after, "renamed"), from: before.name });
+      if (before.active !== after.active)
+        changes.push(change(after, after.active ? "reactivated" : "deactivated"));
+    } else if (before.active !== after.active) {
+      changes.push(change(after, after.active ? "reactivated" : "deactivated"));
+    }
+  }
+  return changes.length === 0 ? NO_CHANGES : { ...NO_CHANGES, changes };
+}
+
+/** The old state's outputs (what ChatHub had at the last refresh), or the new state's inputs (what the program asks). */
+function viewOf(state: ResourceState | undefined, side: "inputs" | "outputs"): OperatorView | undefined {
+  const properties = state?.[side] ?? state?.inputs;
+  const organizationId = shownId(properties?.organizationId);
+  if (!properties || organizationId === undefined) return undefined;
+  return {
+    organizationId,
+    name: shownName(properties.name),
+    active: properties.status !== "inactive", // "active" when not given, as the resources default it
+    operatorId: shownId(properties.operatorId),
+  };
+}

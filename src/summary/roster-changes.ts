@@ -1,0 +1,244 @@
+import { z } from "zod";
+import { normalizeOperatorName } from "../api/roster-queries";
+import { diffOrganizationRoster } from "../core/organization-roster/diff";
+import { UNMANAGED_KEY_PREFIX, UNMANAGED_MODES } from "../core/organization-roster/inputs";
+import { type KnownPerson, predictRemovals, removalBudget } from "../core/removal-budget";
+import { type BudgetUse, NO_CHANGES, type PersonChange, type ResourceChanges } from "./person-change";
+import { resourceNameOf } from "./preview-json";
+import type { ResourceSteps } from "./resource-steps";
+import { shownName } from "./shown-value";
+
+/**
+ * Whom an organization roster's change acts on (ChatHubOrganizationRoster or
+ * chathub:index:OrganizationRoster), person by person from the recorded roster and the new one,
+ * by the core's own diff and removal budget: never from how the engine draws the list.
+ */
+
+const status = z.enum(["active", "inactive"]);
+const member = z.object({ name: z.string(), status: status.optional() });
+/**
+ * The dynamic resource keys its people (and, in its inputs, the unmanaged ones under
+ * UNMANAGED_KEY_PREFIX, who are no roster people); the native one lists them, each with its key.
+ */
+const members = z.union([
+  z
+    .record(z.string(), member)
+    .transform((byKey) =>
+      Object.fromEntries(Object.entries(byKey).filter(([key]) => !key.startsWith(UNMANAGED_KEY_PREFIX))),
+    ),
+  z
+    .array(member.extend({ key: z.string() }))
+    .transform((list) => Object.fromEntries(list.map(({ key, ...person }) => [key, person]))),
+]);
+
+const recordedSchema = z.object({
+  organizationId: z.number().int().positive(),
+  unmanaged: z.enum(UNMANAGED_MODES).optional(),
+  operators: members.default({}),
+  operatorIds: z.record(z.string(), z.number()).default({}),
+  unmanagedOperators: z
+    .array(z.object({ id: z.number().int().positive(), name: z.string(), status }))
+    .default([]),
+});
+type Recorded = z.infer<typeof recordedSchema>;
+
+const desiredSchema = z.object({
+  organizationId: z.number().int().positive(),
+  unmanaged: z.enum(UNMANAGED_MODES),
+  operators: members,
+  maxRemovals: z.union([z.number().int().nonnegative(), z.literal("unlimited")]).optional(),
+});
+type Desired = z.infer<typeof desiredSchema>;
+
+export function rosterChanges(steps: ResourceSteps): ResourceChanges {
+  const roster = resourceNameOf(steps.urn);
+  const before = steps.oldState ? parsedOrNotShown(recordedSchema, steps.oldState.outputs) : undefined;
+  const after = steps.newState ? parsedOrNotShown(desiredSchema, steps.newState.inputs) : undefined;
+  const unreadable = [before, after].find((side) => side === NOT_SHOWN);
+  if (unreadable !== undefined) return notShown(roster, steps);
+  const old = before as Recorded | undefined;
+  const desired = after as Desired | undefined;
+
+  if (steps.change === "delete" && old) {
+    return steps.oldState?.retainOnDelete ? NO_CHANGES : { ...NO_CHANGES, changes: everyoneDeleted(old) };
+  }
+  if (desired && (!old || old.organizationId !== desired.organizationId)) {
+    const changes = [...(old ? everyoneDeleted(old) : []), ...everyoneAdded(desired)];
+    const notes =
+      desired.unmanaged === "ignore"
+        ? []
+        : [
+            {
+              organizationId: desired.organizationId,
+              text:
+                `roster ${roster} is new here: people already in ChatHub under these names are taken over rather than added, ` +
+                `and whom unmanaged: "${desired.unmanaged}" changes is known from the live list at up (the preview's warning names them)`,
+            },
+          ];
+    return { changes, budgets: [], notes };
+  }
+  if (!old || !desired) return NO_CHANGES;
+  return { changes: memberChanges(old, desired), budgets: [budgetUse(roster, old, desired)], notes: [] };
+}
+
+const NOT_SHOWN = Symbol("not shown");
+
+/** Parsed, or NOT_SHOWN when a value is secret, not known yet, or of another shape. */
+function parsedOrNotShown<T>(schema: z.ZodType<T>, raw: unknown): T | typeof NOT_SHOWN {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return NOT_SHOWN;
+  const names = [
+    ...Object.values((parsed.data as Recorded).operators ?? {}).map((person) => person.name),
+    ...((parsed.data as Partial<Recorded>).unmanagedOperators ?? []).map((person) => person.name),
+  ];
+  return names.every((name) => shownName(name) === name.trim()) ? parsed.data : NOT_SHOWN;
+}
+
+function notShown(roster: string, steps: ResourceSteps): ResourceChanges {
+  const organizationId = [
+    steps.newState?.inputs?.organizationId,
+    steps.oldState?.outputs?.organizationId,
+  ].find((id): id is number => typeof id === "number");
+  return {
+    ...NO_CHANGES,
+    notes: [
+      {
+        organizationId,
+        text: `roster ${roster} changes, but its people are secret or not known until up: see the full preview`,
+      },
+    ],
+  };
+}
+
+function everyoneDeleted(old: Recorded): PersonChange[] {
+  return Object.entries(old.operators).map(([key, person]) => ({
+    organizationId: old.organizationId,
+    kind: "deleted",
+    name: person.name,
+    ...(old.operatorIds[key] === undefined ? {} : { operatorId: old.operatorIds[key] }),
+  }));
+}
+
+function everyoneAdded(desired: Desired): PersonChange[] {
+  return Object.values(desired.operators).map((person) => ({
+    organizationId: desired.organizationId,
+    kind: "added",
+    name: person.name,
+    ...(person.status === "inactive" ? { inactive: true } : {}),
+  }));
+}
+
+/**
+ * The core's diff, key by key, read as people: a key that moved to a new key under the same name
+ * is the same person (the roster claims them by name), and a new key naming an unmanaged person
+ * takes them over.
+ */
+function memberChanges(old: Recorded, desired: Desired): PersonChange[] {
+  const organizationId = desired.organizationId;
+  const wanted = withStatuses(desired);
+  const diff = diffOrganizationRoster(
+    { ...old, operators: old.operators, unmanaged: old.unmanaged ?? "ignore" },
+    wanted,
+  );
+  const removedByName = new Map(
+    diff.members
+      .filter((member) => member.change === "remove")
+      .map(({ key }) => [normalizeOperatorName(old.operators[key]?.name ?? ""), key]),
+  );
+  const unmanagedByName = new Map(
+    old.unmanagedOperators.map((person) => [normalizeOperatorName(person.name), person]),
+  );
+  const moved = new Set<string>();
+  const changes: PersonChange[] = [];
+  const statusChange = (name: string, wasActive: boolean, active: boolean, operatorId?: number) => {
+    if (wasActive === active) return;
+    changes.push({
+      organizationId,
+      kind: active ? "reactivated" : "deactivated",
+      name,
+      ...(operatorId === undefined ? {} : { operatorId }),
+    });
+  };
+  for (const { key, change } of diff.members) {
+    const person = wanted.operators[key];
+    const recorded = old.operators[key];
+    const active = person?.status === "active";
+    if (change === "add" && person) {
+      const movedFrom = removedByName.get(normalizeOperatorName(person.name));
+      const unmanaged = unmanagedByName.get(normalizeOperatorName(person.name));
+      if (movedFrom !== undefined) {
+        moved.add(movedFrom);
+        statusChange(
+          person.name,
+          old.operators[movedFrom]?.status !== "inactive",
+          active,
+          old.operatorIds[movedFrom],
+        );
+      } else if (unmanaged) {
+        changes.push({ organizationId, kind: "adopted", name: person.name, operatorId: unmanaged.id });
+        statusChange(person.name, unmanaged.status === "active", active, unmanaged.id);
+      } else {
+        changes.push({
+          organizationId,
+          kind: "added",
+          name: person.name,
+          ...(active ? {} : { inactive: true }),
+        });
+      }
+    } else if (change === "remove" && recorded && !moved.has(key)) {
+      const operatorId = old.operatorIds[key];
+      changes.push({
+        organizationId,
+        kind: "deleted",
+        name: recorded.name,
+        ...(operatorId ? { operatorId } : {}),
+      });
+    } else if (change === "rename" && person && recorded) {
+      changes.push({ organizationId, kind: "renamed", name: person.name, from: recorded.name });
+      statusChange(person.name, recorded.status !== "inactive", active);
+    } else if (change === "status" && person) {
+      statusChange(person.name, recorded?.status !== "inactive", active, old.operatorIds[key]);
+    }
+  }
+  for (const { operator, change } of diff.unmanaged) {
+    const kind = change === "delete" ? "unmanaged-deleted" : "unmanaged-deactivated";
+    changes.push({ organizationId, kind, name: operator.name, operatorId: operator.id });
+  }
+  return changes;
+}
+
+function withStatuses(desired: Desired) {
+  const operators = Object.fromEntries(
+    Object.entries(desired.operators).map(([key, person]) => [
+      key,
+      { name: person.name, status: person.status ?? ("active" as const) },
+    ]),
+  );
+  return { ...desired, operators };
+}
+
+/** The removal budget as the core applies it at preview: the people the state last saw, the roster as it will be. */
+function budgetUse(roster: string, old: Recorded, desired: Desired): BudgetUse {
+  const known: KnownPerson[] = [
+    ...Object.values(old.operators).map((person) => ({
+      name: person.name,
+      active: person.status !== "inactive",
+      managed: true,
+    })),
+    ...old.unmanagedOperators.map((person) => ({
+      id: person.id,
+      name: person.name,
+      active: person.status === "active",
+      managed: false,
+    })),
+  ];
+  const removals = predictRemovals(known, Object.values(withStatuses(desired).operators), desired.unmanaged);
+  return {
+    organizationId: desired.organizationId,
+    roster,
+    removals,
+    budget: removalBudget(desired.maxRemovals, known.length),
+    setting: desired.maxRemovals,
+    liveOperators: known.length,
+  };
+}
