@@ -38,6 +38,13 @@ function rosterProgram(organizationId: number, options: { adopt?: boolean } = {}
 // in flight at once; the client's own rate limit still paces what reaches ChatHub.
 const PARALLEL = ["--parallel", "256"];
 
+/** Every route a roster's `up` calls once it has checked the organization. */
+const RATE_LIMITED_ROUTES = [
+  "GET /api/operator",
+  "POST /api/operator/synchronize",
+  "POST /api/operator/status",
+];
+
 function live(emulator: RunningEmulator, organizationId: number) {
   return emulator.operators(organizationId).filter((operator) => operator.status !== 2);
 }
@@ -67,20 +74,27 @@ describe.each(FAULT_VARIANTS)(
     afterAll(() => emulator.close());
 
     it("converges with every operator once, then destroys them all", async () => {
-      // The client sends at ChatHub's limit; latency spikes bunch requests up, so some still get 429.
+      // The client sends at ChatHub's limit, so the limiter may refuse some; whether it does depends
+      // on the machine's pace, so the first two calls of each route the up uses are refused (429)
+      // whatever the pace: fewer than the client's retries, so waiting them out must be enough.
       const stack = await chathubStack(emulator, "faults", rosterProgram(organizationId), {
         config: { "chathub:requestsPerSecond": "10" },
       });
       try {
+        for (const route of RATE_LIMITED_ROUTES) emulator.failCalls({ route, times: 2, answer: 429 });
         let started = Date.now();
         const ups = await runUntilSuccess(stack, ["up", ...PARALLEL], 2);
         const upMs = Date.now() - started;
         const upCounters = emulator.counters();
         await expectConverged(emulator, stack, organizationId);
         // Every fault was met, and no synchronize was sent blindly again: exactly 200 created.
-        for (const fault of ["429", "503", "dropped"]) {
+        expect(emulator.armedCallFaults()).toEqual([]);
+        expect(upCounters.byStatus["429"] ?? 0).toBeGreaterThanOrEqual(2 * RATE_LIMITED_ROUTES.length);
+        for (const fault of ["503", "dropped"]) {
           expect(upCounters.byStatus[fault] ?? 0, fault).toBeGreaterThan(0);
         }
+        // No run failed on a 429: the client waits them out (a second run is for the other faults).
+        for (const run of ups) expect(run.stdout + run.stderr).not.toContain("rate-limiting");
         expect(upCounters.operatorsSynchronized).toBe(200);
 
         emulator.resetCounters();
@@ -136,8 +150,10 @@ describe("an `up` killed with SIGKILL mid-run", () => {
       // The engine starts its plugins in process groups of their own, so killing `pulumi` does not
       // kill them; they notice the engine is gone and stop by themselves within seconds.
       const atKill = emulator.operators(organizationId).length;
-      expect(leftovers.some((leftover) => leftover.command.includes("dynamic-provider"))).toBe(true);
-      const deadline = Date.now() + 15_000;
+      // Which of them a process listing catches at the kill depends on the machine's pace; whatever
+      // it caught must stop by itself.
+      expect(leftovers.length).toBeGreaterThan(0);
+      const deadline = Date.now() + 30_000;
       while (leftovers.some(isStillRunning) && Date.now() < deadline) await sleep(200);
       expect(leftovers.filter(isStillRunning)).toEqual([]);
       await quiet(emulator, 1000);
@@ -167,14 +183,19 @@ describe("an `up` killed with SIGKILL mid-run", () => {
       expect((await stack.exportState()).pendingOperations).toEqual([]);
 
       // Symptom 3: `up` refuses to create a second operator of a name ChatHub already has, and says
-      // how to adopt it. The operators that did not exist yet are created.
+      // how to adopt it: every operator the killed run created and the state does not hold (which
+      // ones depends on how far the engine got) is named, with its import id, and no other. The
+      // operators that did not exist yet are created.
       const clashed = await stack.run(["up", "--yes", "--skip-preview", ...PARALLEL]);
       expect(clashed.code).not.toBe(0);
-      const someone = created[0] as { id: number; name: string };
-      expect(clashed.stdout).toContain(
-        `An operator named "${someone.name}" already exists in organization ${organizationId}`,
+      const recordedIds = new Set(recorded.map((resource) => resource.id));
+      const unrecorded = created
+        .map((operator) => ({ name: operator.name, importId: `${organizationId}/${operator.id}` }))
+        .filter((operator) => !recordedIds.has(operator.importId));
+      expect(unrecorded.length).toBeGreaterThan(0);
+      expect(clashesIn(clashed.stdout, organizationId)).toEqual(
+        new Map(unrecorded.map((operator) => [operator.name, operator.importId])),
       );
-      expect(clashed.stdout).toContain(`import: "${organizationId}/${someone.id}"`);
       const afterClash = live(emulator, organizationId);
       expect(afterClash.map((operator) => operator.name).sort()).toEqual(NAMES);
 
@@ -219,13 +240,21 @@ describe("a ChatHub that never answers", () => {
     );
     try {
       // check() lists the organizations first: 1 + 5 retries (the client's default), each given
-      // timeoutMs, with backoff between them of 300·2^(n-1) ms plus up to 20 % jitter.
+      // timeoutMs, with backoff between them of 300·2^(n-1) ms plus up to 20 % jitter. The time is
+      // taken between the first and the last attempt reaching ChatHub: the client's own timers,
+      // without the engine's start, whose length depends on how busy the machine is.
       const attempts = 6;
-      const backoffMs = [300, 600, 1200, 2400, 4800].reduce((sum, delay) => sum + delay * 1.2, 0);
-      const boundMs = attempts * timeoutMs + backoffMs;
-      const started = Date.now();
+      const backoffsMs = [300, 600, 1200, 2400, 4800];
+      const leastMs = (attempts - 1) * timeoutMs + backoffsMs.reduce((sum, delay) => sum + delay, 0);
+      const boundMs = (attempts - 1) * timeoutMs + backoffsMs.reduce((sum, delay) => sum + delay * 1.2, 0);
+      const arrivals: number[] = [];
+      const watch = setInterval(() => {
+        const seen = emulator.counters().byRoute["GET /api/company/organization"] ?? 0;
+        while (arrivals.length < seen) arrivals.push(Date.now());
+      }, 10);
       const up = await stack.run(["up", "--yes", "--skip-preview"], { killAfterMs: 120_000 });
-      const elapsedMs = Date.now() - started;
+      clearInterval(watch);
+      const spanMs = (arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0);
 
       expect(up.code).not.toBeNull(); // not killed by the guard: it ended by itself
       expect(up.code).not.toBe(0);
@@ -236,15 +265,27 @@ describe("a ChatHub that never answers", () => {
         "GET /api/operator": 0,
         "POST /api/operator/synchronize": 0,
       });
-      expect(elapsedMs).toBeGreaterThanOrEqual(attempts * timeoutMs);
-      // What the engine itself needs (start, program, provider, state) comes on top of the bound.
-      expect(elapsedMs).toBeLessThan(boundMs + 30_000);
-      console.info(`hang: failed after ${elapsedMs} ms (bound ${Math.round(boundMs)} ms + engine)`);
+      expect(arrivals).toHaveLength(attempts);
+      expect(spanMs).toBeGreaterThanOrEqual(leastMs);
+      // A busy machine wakes timers late, by milliseconds each, not seconds.
+      expect(spanMs).toBeLessThan(boundMs + 5_000);
+      console.info(
+        `hang: ${attempts} attempts over ${spanMs} ms (between ${leastMs} and ${Math.round(boundMs)} ms)`,
+      );
     } finally {
       stack.dispose();
     }
   });
 });
+
+/** The operators a failed `up` refused to create again, by name, with the import id it says to adopt. */
+function clashesIn(output: string, organizationId: number): Map<string, string> {
+  const clash = new RegExp(
+    `An operator named "([^"]+)" already exists in organization ${organizationId} .*?\\{ import: "([^"]+)" \\}`,
+    "g",
+  );
+  return new Map([...output.matchAll(clash)].map((match) => [match[1] as string, match[2] as string]));
+}
 
 /** Resolves once the emulator has received no request for `forMs`. */
 async function quiet(emulator: RunningEmulator, forMs: number): Promise<void> {

@@ -4,6 +4,7 @@ import type { EmulatorContext } from "./context";
 import { routeKeyOf } from "./counters";
 import { TOO_MANY_REQUESTS_BODY } from "./documented-limits";
 import { isApiPath, isSignInPath, pathOf } from "./http-paths";
+import type { RateDecision } from "./token-bucket";
 
 /**
  * Ends a request without any answer: the client sees its connection reset, as when a
@@ -18,7 +19,7 @@ export function dropConnection(context: EmulatorContext, request: FastifyRequest
 
 /**
  * What every /api request goes through before its route, in this order: it is counted;
- * then it may hang, be delayed, be rate limited (429), fail (503); then its company
+ * then it may hang, be delayed, be rate limited (429, or an aimed one), fail (503); then its company
  * token is checked (401). Running this on onRequest means faults and authentication
  * come before the body is even read, as they would at a real gateway.
  */
@@ -44,7 +45,8 @@ export function installApiGate(app: FastifyInstance, context: EmulatorContext): 
       return;
     }
 
-    const rate = context.faults.rateLimit(Date.now());
+    const rate: RateDecision =
+      aimed === 429 ? { allowed: false, retryAfterSeconds: 1 } : context.faults.rateLimit(Date.now());
     if (!rate.allowed) {
       if (context.behaviour().rateLimitRetryAfter)
         reply.header("retry-after", String(rate.retryAfterSeconds));

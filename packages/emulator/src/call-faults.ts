@@ -3,11 +3,14 @@ import { z } from "zod";
 /**
  * What an armed fault does to the calls it hits:
  * - 500 / 503: answered at once, nothing applied;
+ * - 429: refused as the rate limit refuses (SMSBAT's body, `Retry-After: 1` unless the switch
+ *   `rateLimitRetryAfter` is off), nothing applied: a 429 a test can count on, at any client pace;
  * - "lost-answer": the call is applied, then its connection is reset instead of answered;
  * - "timeout": held without an answer and not applied, until the client gives up (the emulator
  *   resets the connection after `TIMEOUT_HOLD_MS` or when it closes).
  */
 export const callFaultAnswerSchema = z.union([
+  z.literal(429),
   z.literal(500),
   z.literal(503),
   z.enum(["lost-answer", "timeout"]),

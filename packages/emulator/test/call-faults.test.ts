@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TOO_MANY_REQUESTS_BODY } from "../src/documented-limits";
 import { startTestEmulator } from "./spec-client";
 
 /** What fetch reports when the server destroys the connection without answering. */
@@ -28,6 +29,20 @@ describe("faults aimed at chosen calls (failCalls)", () => {
     expect((await client.setStatus(101, 1)).status).toBe(500);
     expect(emulator.operators().find((operator) => operator.id === 101)?.status).toBe(0);
     expect((await client.setStatus(101, 1)).status).toBe(200);
+  });
+
+  it("429 refuses as the rate limit does, with Retry-After, applies nothing, at any pace", async () => {
+    const { client, emulator } = await startTestEmulator();
+    emulator.failCalls({ route: "POST /api/operator/status", times: 2, answer: 429 });
+    const refused = await client.setStatus(101, 1);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(await refused.json()).toEqual(TOO_MANY_REQUESTS_BODY);
+    emulator.setBehaviour({ rateLimitRetryAfter: false });
+    expect((await client.setStatus(101, 1)).headers.get("retry-after")).toBeNull();
+    expect(emulator.operators().find((operator) => operator.id === 101)?.status).toBe(0);
+    expect((await client.setStatus(101, 1)).status).toBe(200);
+    expect(emulator.counters().byStatus).toMatchObject({ "429": 2, "200": 1 });
   });
 
   it("a lost answer applies the call, then resets the connection", async () => {
