@@ -108,7 +108,9 @@ describe("examples/python", () => {
       );
       const code = readFileSync(path.join(stack.dir, "ivy.py"), "utf8");
       expect(code).toContain("import pulumi_chathub as chathub");
-      expect(code).toMatch(/ivy = chathub\.Operator\("ivy",\s+name="Ivy Import",\s+organization_id=25/);
+      expect(code).toMatch(
+        /ivy = chathub\.Operator\("ivy",\s+adopt=False,\s+name="Ivy Import",\s+organization_id=25,\s+status=chathub\.OperatorStatus\.ACTIVE\)/,
+      );
 
       await stack.destroy();
       expect(live(24).map((o) => o.name)).toEqual(["Sarah Johnson", "Mike Wilson"]);
