@@ -9,6 +9,24 @@ export const GET_OPERATORS_TOKEN = "chathub:index:getOperators";
 export const GET_ORGANIZATIONS_TOKEN = "chathub:index:getOrganizations";
 export const GET_ORGANIZATION_TOKEN = "chathub:index:getOrganization";
 
+/** The Python SDK's README (sdk/python, generated from this schema). */
+const PYTHON_README = `# pulumi_chathub
+
+Manage ChatHub (SMSBAT) operators from a Pulumi Python program: \`Operator\`,
+\`OrganizationRoster\`, \`get_operators\`, \`get_organizations\` and \`get_organization\`.
+
+This package talks to the provider plugin \`pulumi-resource-chathub\`, which ships in the npm
+package \`pulumi-chathub\` and runs on Node.js 20 or later. Install both:
+
+\`\`\`sh
+npm install -g pulumi-chathub          # puts pulumi-resource-chathub on PATH (Node.js 20+ needed)
+pip install ./sdk/python               # this package, from a checkout of pulumi-chathub
+\`\`\`
+
+Then \`pulumi config set --secret chathub:token <company-token>\` and \`pulumi up\`. The example
+program is examples/python; the resources are described in docs/native-provider.md.
+`;
+
 const ref = (type: string) => ({ $ref: `#/types/chathub:index:${type}` });
 const integer = (description: string) => ({ type: "integer", description });
 const string = (description: string) => ({ type: "string", description });
@@ -236,7 +254,13 @@ export function packageSchema(version: string): Record<string, unknown> {
     },
     language: {
       nodejs: { packageName: "@pulumi-chathub/chathub" },
-      python: { packageName: "pulumi_chathub" },
+      python: {
+        packageName: "pulumi_chathub",
+        // The SDK is versioned as the plugin it talks to, and built from a pyproject.toml.
+        respectSchemaVersion: true,
+        pyproject: { enabled: true },
+        readme: PYTHON_README,
+      },
       go: { importBasePath: "github.com/pulumi-chathub/pulumi-chathub/sdk/go/chathub" },
       csharp: { rootNamespace: "PulumiChatHub" },
     },

@@ -11,22 +11,20 @@ const pin: string = JSON.parse(readFileSync(path.join(repoRoot, "package.json"),
   "@pulumi/pulumi"
 ];
 
-// The stamps ensure-pulumi expects beside language hosts built from the current source.
+// The stamps ensure-pulumi expects beside language hosts built from the current source (the
+// Go files, then the Python host's program runner).
 function sourceHash(dir: string): string {
   const source = path.join(repoRoot, dir);
+  const files = readdirSync(source)
+    .filter((name) => name.endsWith(".go"))
+    .sort()
+    .concat(readdirSync(source).filter((name) => name === "pulumi-language-python-exec"));
   return createHash("sha256")
-    .update(
-      Buffer.concat(
-        readdirSync(source)
-          .filter((name) => name.endsWith(".go"))
-          .sort()
-          .map((name) => readFileSync(path.join(source, name))),
-      ),
-    )
+    .update(Buffer.concat(files.map((name) => readFileSync(path.join(source, name)))))
     .digest("hex")
     .slice(0, 16);
 }
-const languageHosts = ["pulumi-language-nodejs", "pulumi-language-go"];
+const languageHosts = ["pulumi-language-nodejs", "pulumi-language-go", "pulumi-language-python"];
 
 const YAML_HOST_VERSION = "v1.25.0";
 

@@ -1,0 +1,142 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { chathubStack } from "./support/chathub-stack";
+import { pythonVenv } from "./support/python-venv";
+
+// Issue 22 part 3: what a YAML or Python user has after `npm install -g pulumi-chathub`, and
+// nothing of this repository: PATH is the install's bin, node's folder, the CLI's folder and the
+// program's virtualenv, no node_modules/.bin.
+
+const repoRoot = path.resolve(__dirname, "../..");
+const run = promisify(execFile);
+const COMPANY_A = "global-company-a-token";
+const COMPANY_B = "global-company-b-token";
+const PARTNER_ORGANIZATION = 30;
+
+describe("the package installed globally (npm install -g)", () => {
+  let emulator: RunningEmulator;
+  let scratch: string;
+  let prefix: string;
+  let venv: string;
+  /** PATH with the global install's bin, or without it (the plugin missing). */
+  let pathWith: (withPlugin: boolean) => string;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({
+      port: 0,
+      tokens: { [COMPANY_A]: [24, 25], [COMPANY_B]: [PARTNER_ORGANIZATION] },
+    });
+    emulator.addOrganization({ id: PARTNER_ORGANIZATION, name: "Partner Desk" });
+    scratch = mkdtempSync(path.join(os.tmpdir(), "chathub-global-"));
+    prefix = path.join(scratch, "prefix");
+    await run("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", scratch], {
+      cwd: repoRoot,
+    });
+    const tarball = readdirSync(scratch).find((f) => f.endsWith(".tgz")) as string;
+    await run(
+      "npm",
+      [
+        "install",
+        "-g",
+        "--prefix",
+        prefix,
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+        path.join(scratch, tarball),
+      ],
+      { cwd: scratch },
+    );
+    venv = await pythonVenv();
+    pathWith = (withPlugin) =>
+      [
+        ...(withPlugin ? [path.join(prefix, "bin")] : []),
+        path.dirname(process.execPath),
+        path.dirname(inject("pulumiBin")),
+        path.join(venv, "bin"),
+      ].join(path.delimiter);
+  }, 600_000);
+  afterAll(async () => {
+    await emulator?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  const programs = {
+    yaml: {
+      yaml: `variables:
+  sales:
+    fn::invoke:
+      function: chathub:index:getOrganization
+      arguments:
+        name: Sales
+      return: id
+resources:
+  support:
+    type: chathub:index:OrganizationRoster
+    properties:
+      organizationId: 24
+      operators: [{ name: John Smith }, { name: Gale Global }]
+      unmanaged: ignore
+  dana:
+    type: chathub:index:Operator
+    properties:
+      organizationId: \${sales}
+      name: Dana Sales
+outputs:
+  counts: \${support.counts}
+`,
+    },
+    python: { projectDir: path.join(repoRoot, "examples/python") },
+  };
+
+  it.each(Object.keys(programs) as (keyof typeof programs)[])(
+    "runs a %s program through up and destroy with nothing else on PATH",
+    async (language) => {
+      const workDir = path.join(scratch, "programs");
+      mkdirSync(workDir, { recursive: true });
+      const stack = await chathubStack(emulator, `global-${language}`, programs[language], {
+        token: COMPANY_A,
+        secrets: { companyBToken: COMPANY_B },
+        config: { companyBOrganizationId: String(PARTNER_ORGANIZATION) },
+        workDir,
+        env: { PATH: pathWith(true) },
+      });
+      if (language === "python") symlinkSync(venv, path.join(stack.dir, "venv"));
+      try {
+        await stack.up();
+        expect(live(25).map((o) => o.name)).toContain("Dana Sales");
+        await stack.destroy();
+        expect(live(25).map((o) => o.name)).not.toContain("Dana Sales");
+      } finally {
+        stack.dispose();
+      }
+    },
+    300_000,
+  );
+
+  it("without the plugin on PATH, the engine says it is missing (docs/native-provider.md quotes this)", async () => {
+    const stack = await chathubStack(emulator, "global-missing", programs.yaml, {
+      token: COMPANY_A,
+      workDir: path.join(scratch, "programs"),
+      // A user's machine: the engine may try to download the plugin, and fails.
+      env: { PATH: pathWith(false), PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "false" },
+    });
+    try {
+      const preview = await stack.run(["preview"]);
+      expect(preview.code).not.toBe(0);
+      console.log(`missing plugin, as the engine says it:\n${preview.stdout}\n${preview.stderr}`);
+      expect(preview.stdout + preview.stderr).toMatch(/chathub/);
+    } finally {
+      stack.dispose();
+    }
+  }, 300_000);
+
+  function live(organizationId: number) {
+    return emulator.operators(organizationId).filter((o) => o.status !== 2);
+  }
+});

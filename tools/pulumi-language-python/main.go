@@ -1,0 +1,88 @@
+// Command pulumi-language-python is a Python language host for the Pulumi engine.
+//
+// Upstream's host lives in its own Go module
+// (github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3), which the Go module proxy
+// reachable from this project's machines refuses, like the Node.js and Go ones. Its building
+// blocks are served: the code generator (pkg/v3/codegen/python) and the virtualenv and pip
+// handling (sdk/v3/python/toolchain). scripts/ensure-pulumi builds this host in the CLI's own
+// wrapper module, at the CLI's version, and puts the program runner (pulumi-language-python-exec,
+// this project's own, beside this file) next to it, where this host looks for it, as upstream's
+// does for the one the CLI ships.
+//
+// It offers what a Python user of a provider needs: `pulumi package gen-sdk --language python`,
+// the code `pulumi import` prints, running a program (in Pulumi.yaml's `virtualenv`, or with
+// `python3` on PATH) through the `pulumi` package's own runtime, the plugins the program's
+// packages need, `pulumi install` and `pulumi about`. The pip toolchain only; no type checker,
+// debugger, policy packs or plugins written in Python, `pulumi new` templates, `pulumi convert`
+// or `pulumi package add` (see CONTRIBUTING, "The Pulumi CLI on a fresh machine").
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"google.golang.org/grpc"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+)
+
+// The runner's name, beside this binary (as upstream's host finds the one the CLI ships).
+const runnerName = "pulumi-language-python-exec"
+
+func main() {
+	// The engine passes logging and tracing flags before its address.
+	tracing := flag.String("tracing", "", "a Zipkin-compatible tracing endpoint")
+	flag.Parse()
+
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "pulumi-language-python: cannot find this executable: %v\n", err)
+		os.Exit(1)
+	}
+	runner := filepath.Join(filepath.Dir(self), runnerName)
+	if _, err := os.Stat(runner); err != nil {
+		fmt.Fprintf(os.Stderr, "pulumi-language-python: missing runner %s (scripts/ensure-pulumi installs it): %v\n", runner, err)
+		os.Exit(1)
+	}
+
+	go exitWhenEngineGone()
+
+	host := &pythonHost{runner: runner, tracing: *tracing}
+	if args := flag.Args(); len(args) > 0 {
+		host.engineAddress = args[len(args)-1]
+	}
+	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
+		Init: func(srv *grpc.Server) error {
+			pulumirpc.RegisterLanguageRuntimeServer(srv, host)
+			return nil
+		},
+	})
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "pulumi-language-python: could not start the RPC server: %v\n", err)
+		os.Exit(1)
+	}
+	// The engine reads the port from the first line of standard output.
+	fmt.Printf("%d\n", handle.Port)
+	if err := <-handle.Done; err != nil {
+		fmt.Fprintf(os.Stderr, "pulumi-language-python: RPC server stopped: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// exitWhenEngineGone ends this host, and the program it runs, once the engine that started it
+// is gone: the engine starts plugins in process groups of their own, so a `pulumi` killed with
+// SIGKILL would otherwise leave them running. The engine's death shows as a new parent.
+func exitWhenEngineGone() {
+	engine := os.Getppid()
+	for range time.Tick(time.Second) {
+		if os.Getppid() != engine {
+			_ = syscall.Kill(-os.Getpid(), syscall.SIGKILL)
+			os.Exit(1)
+		}
+	}
+}
