@@ -261,8 +261,14 @@ export function packageSchema(version: string): Record<string, unknown> {
         pyproject: { enabled: true },
         readme: PYTHON_README,
       },
-      go: { importBasePath: "github.com/pulumi-chathub/pulumi-chathub/sdk/go/chathub" },
-      csharp: { rootNamespace: "PulumiChatHub" },
+      // The committed SDKs under sdk/ (scripts/generate-sdks): Go's module is sdk/ (sdk/go.mod), so
+      // this package path resolves; respectSchemaVersion writes the plugin's version into each SDK
+      // (pulumi-plugin.json, version.txt), which a local `replace` or checkout would otherwise lose.
+      go: {
+        importBasePath: "github.com/pulumi-chathub/pulumi-chathub/sdk/go/chathub",
+        respectSchemaVersion: true,
+      },
+      csharp: { rootNamespace: "PulumiChatHub", respectSchemaVersion: true },
     },
   };
 }
