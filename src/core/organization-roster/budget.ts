@@ -1,7 +1,7 @@
 import { isLive, OPERATOR_STATUS, type Operator } from "../../api";
+import { now } from "../clock";
 import { type KnownPerson, predictRemovals, removalBudgetError, removalsOf } from "../removal-budget";
 import type { ProviderRuntime } from "../runtime";
-import { now } from "../clock";
 import { isDatedMember, type OrganizationRosterInputs } from "./inputs";
 import { type ConvergencePlan, planConvergence } from "./plan";
 
