@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { removalBudgetOfPlan } from "../../../src/core/organization-roster/budget";
+import { planConvergence } from "../../../src/core/organization-roster/plan";
 import {
   type KnownPerson,
   maxRemovalsProblem,
@@ -202,9 +204,7 @@ describe("dated deactivations", () => {
 });
 
 describe("the budget at up, from the live list", () => {
-  it("does not count people whose activeUntil passed, and counts those made inactive without a date", async () => {
-    const { removalBudgetOfPlan } = await import("../../../src/core/organization-roster/budget");
-    const { planConvergence } = await import("../../../src/core/organization-roster/plan");
+  it("does not count people whose activeUntil passed, and counts those made inactive without a date", () => {
     const live = Array.from({ length: 30 }, (_, index) => ({
       id: 100 + index,
       name: `Seasonal ${index}`,
