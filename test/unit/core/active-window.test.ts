@@ -181,3 +181,29 @@ describe("checked inputs carry the status as it is now", () => {
     ]);
   });
 });
+
+describe("roster files carry the dates", () => {
+  it("reads activeFrom and activeUntil columns from CSV and keys from YAML, and refuses a reversed window with the line", () => {
+    const csv = parseRosterText(
+      "name,activeFrom,activeUntil\nAna Silva,,2026-12-31\nBo Chen,2027-01-04,2027-01-01\n",
+      "csv",
+      "team.csv",
+    );
+    const [ana, bo] = csv.entries.map((source, index) => checkRosterEntry(source, index + 1, "team.csv"));
+    expect(ana).toMatchObject({ ok: true, entry: { name: "Ana Silva", activeUntil: "2026-12-31" } });
+    expect(ana?.ok && "activeFrom" in ana.entry).toBe(false);
+    expect(bo).toEqual({
+      ok: false,
+      problems: [
+        expect.stringMatching(
+          /^team\.csv line 3, entry 2 \("Bo Chen"\): activeUntil 2027-01-01 is before activeFrom 2027-01-04/,
+        ),
+      ],
+    });
+    const yaml = parseRosterText("- name: Cy Park\n  activeFrom: 2026-12-01\n", "yaml", "team.yaml");
+    expect(checkRosterEntry(yaml.entries[0] as never, 1, "team.yaml")).toMatchObject({
+      ok: true,
+      entry: { activeFrom: "2026-12-01" },
+    });
+  });
+});
