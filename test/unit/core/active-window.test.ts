@@ -13,6 +13,8 @@ import {
   checkOrganizationRosterInputs,
   datedRosterNotes,
 } from "../../../src/core/organization-roster/inputs";
+import { checkRosterEntry } from "../../../src/roster/roster-entry";
+import { parseRosterText } from "../../../src/roster/roster-file";
 
 const at = (iso: string) => new Date(iso);
 
