@@ -18,6 +18,9 @@ const operatorStateSchema = z.object({
   status,
   adopt: z.boolean().default(false),
   importFrom: z.string().optional(),
+  activeFrom: z.string().optional(),
+  activeUntil: z.string().optional(),
+  timeZone: z.string().optional(),
   operatorId: id,
   organizationName: z.string().optional(),
 });
@@ -28,7 +31,13 @@ const rosterStateSchema = z
     unmanaged: z.enum(UNMANAGED_MODES),
     operators: z.record(
       z.string(),
-      z.object({ name: z.string(), status: status.optional(), import: z.string().optional() }),
+      z.object({
+        name: z.string(),
+        status: status.optional(),
+        import: z.string().optional(),
+        activeFrom: z.string().optional(),
+        activeUntil: z.string().optional(),
+      }),
     ),
     operatorIds: z.record(z.string(), id),
     counts: z.object({ total: z.number(), active: z.number(), inactive: z.number() }),

@@ -98,13 +98,17 @@ export interface KnownPerson extends LivePerson {
  * The removals a new roster implies against what the state last saw, without asking ChatHub:
  * what a preview can tell. A person is kept when the roster names them (case-insensitively, as
  * ChatHub compares names); so a renamed key drops the old name, and a moved key drops nobody.
+ * A person marked `dated` is inactive by their dates: a deliberate change, not counted.
  */
 export function predictRemovals(
   known: readonly KnownPerson[],
-  roster: readonly { name: string; status: "active" | "inactive" }[],
+  roster: readonly { name: string; status: "active" | "inactive"; dated?: boolean }[],
   mode: UnmanagedMode,
 ): Removal[] {
-  const wanted = new Map(roster.map((member) => [normalizeOperatorName(member.name), member.status]));
+  // A dated deactivation (the entry's activeUntil passed, or its activeFrom is ahead) is kept, not counted.
+  const wanted = new Map(
+    roster.map((member) => [normalizeOperatorName(member.name), member.dated ? "dated" : member.status]),
+  );
   const dropped: LivePerson[] = [];
   const keptInactive: LivePerson[] = [];
   const unmanaged: LivePerson[] = [];

@@ -20,9 +20,12 @@ export const operatorProvider: pulumi.dynamic.ResourceProvider = {
     runtime.configure(request.config);
   },
 
-  async check(_olds, news) {
+  async check(olds, news) {
     const result = await core.checkOperator(runtime, coreInputs(news, OUTPUTS));
     if (!result.ok) return { inputs: news, failures: result.failures };
+    const note = core.datedOperatorNote(result.inputs, olds.status);
+    // The provider's stderr is shown by the CLI: a dynamic provider has no other way to say why.
+    if (note !== undefined) console.error(`warning: ChatHubOperator ${note}`);
     // Unknown values stay as they are; the real run checks them.
     const unknowns = Object.fromEntries(result.unknown.map((key) => [key, UNKNOWN_VALUE]));
     return { inputs: engineInputs({ ...result.inputs, ...unknowns }, news) };

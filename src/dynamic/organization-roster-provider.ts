@@ -3,6 +3,7 @@ import { normalizeOperatorName } from "../api";
 import { removalBudgetAtPreview } from "../core/organization-roster/budget";
 import { diffOrganizationRoster, hasChanges } from "../core/organization-roster/diff";
 import {
+  datedRosterNotes,
   expandedMember,
   namedPeople,
   type OrganizationRosterInputs,
@@ -51,6 +52,10 @@ export const organizationRosterProvider: pulumi.dynamic.ResourceProvider = {
       // The provider's stderr is shown by the CLI: a dynamic provider has no other way to warn.
       if (warning !== undefined) console.error(`warning: ${warning}`);
     }
+    for (const note of datedRosterNotes(result.inputs, recordedStatus(olds, result.inputs.organizationId)))
+      console.error(
+        `warning: ChatHubOrganizationRoster for organization ${result.inputs.organizationId}: ${note}`,
+      );
     const inputs = withUnmanagedOutcomes(result.inputs, olds as Partial<OrganizationRosterInputs>);
     return { inputs: engineInputs(inputs, news) };
   },
@@ -145,6 +150,16 @@ function knownPeople(
       managed: !unmanaged,
     };
   });
+}
+
+/** Each person's status as the old inputs recorded it, for the notes on what a date changes. */
+function recordedStatus(olds: Record<string, unknown>, organizationId: number) {
+  const recorded = olds as Partial<OrganizationRosterInputs>;
+  const operators = recorded.organizationId === organizationId ? (recorded.operators ?? {}) : {};
+  return (key: string) => {
+    const member = operators[key];
+    return member === undefined ? undefined : (member.status ?? "active");
+  };
 }
 
 /** The inputs without the unmanaged people check() carries. */

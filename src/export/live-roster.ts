@@ -3,7 +3,7 @@ import { checkRosterEntry, type RosterEntry } from "../roster/roster-entry";
 import { keyIdentity, rosterKeyOf } from "../roster/roster-keys";
 
 /** An exported entry: every field written, so the roster adopts the operator exactly as it is. */
-export interface ExportedEntry extends Required<RosterEntry> {
+export interface ExportedEntry extends Required<Omit<RosterEntry, "activeFrom" | "activeUntil">> {
   id: number;
 }
 
@@ -60,7 +60,7 @@ export function liveRoster(organizationId: number, operators: readonly Operator[
   return { entries, skipped };
 }
 
-export function withoutId(entry: ExportedEntry): Required<RosterEntry> {
+export function withoutId(entry: ExportedEntry): Required<Omit<RosterEntry, "activeFrom" | "activeUntil">> {
   return { name: entry.name, status: entry.status, key: entry.key, import: entry.import };
 }
 

@@ -1,6 +1,6 @@
 import { failureMessage } from "../core/check-failures";
 import { diffOperator } from "../core/operator/diff";
-import { checkOperatorInputs, type OperatorInputs } from "../core/operator/inputs";
+import { checkOperatorInputs, DATED_PROPERTIES, type OperatorInputs } from "../core/operator/inputs";
 import * as core from "../core/operator/operations";
 import { recordedOperator, recordedOperatorPart } from "../core/recorded-state";
 import { UNKNOWN } from "../core/unknown";
@@ -10,9 +10,11 @@ import { OPERATOR_TOKEN } from "./schema";
 
 /** `chathub:index:Operator`: the core's operator (src/core/operator), as the native provider serves it. */
 export const operatorResource: ResourceHandler = {
-  async check(_olds, news) {
+  async check(olds, news, context) {
     const result = await core.checkOperator(runtime, news, OPERATOR_TOKEN);
     if (!result.ok) return { inputs: news, failures: result.failures };
+    const note = core.datedOperatorNote(result.inputs, olds.status);
+    if (note !== undefined) await context.log("warning", `${OPERATOR_TOKEN} ${note}`);
     const unknowns: PropertyMap = Object.fromEntries(result.unknown.map((key) => [key, UNKNOWN]));
     return { inputs: { ...plain(result.inputs), ...unknowns } };
   },
@@ -23,6 +25,9 @@ export const operatorResource: ResourceHandler = {
     for (const property of diff.replaces)
       detailedDiff[property] = { kind: "update-replace", inputDiff: true };
     if (olds.status !== news.status) detailedDiff.status = { kind: "update", inputDiff: true };
+    for (const key of DATED_PROPERTIES)
+      if (olds[key] !== news[key])
+        detailedDiff[key] = { kind: olds[key] === undefined ? "add" : "update", inputDiff: true };
     return { ...diff, detailedDiff };
   },
 

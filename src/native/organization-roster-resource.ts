@@ -3,6 +3,7 @@ import type { CheckFailure } from "../core/check-failures";
 import { removalBudgetAtPreview } from "../core/organization-roster/budget";
 import { diffOrganizationRoster, hasChanges, type RosterDiff } from "../core/organization-roster/diff";
 import {
+  datedRosterNotes,
   expandedMember,
   namedPeople,
   type OrganizationRosterInputs,
@@ -32,10 +33,15 @@ interface Entry {
   name: string;
   status: RosterMember["status"];
   import?: string;
+  activeFrom?: string;
+  activeUntil?: string;
 }
 
+/** What an entry holds only when given: the state of an undated person stays as small as before. */
+const OPTIONAL_ENTRY_PROPERTIES = ["import", "activeFrom", "activeUntil"] as const;
+
 /** Inputs the provider keeps as given: not part of what the core converges. */
-const PASSED_THROUGH = ["file", "maxRemovals"] as const;
+const PASSED_THROUGH = ["file", "maxRemovals", "timeZone"] as const;
 
 /**
  * `chathub:index:OrganizationRoster`: the core's organization roster (src/core/organization-roster)
@@ -52,6 +58,7 @@ export const organizationRosterResource: ResourceHandler = {
       unmanaged: news.unmanaged,
       operators: byKey(entries.entries),
       maxRemovals: news.maxRemovals,
+      timeZone: news.timeZone,
     };
     const result = await core.checkOrganizationRoster(runtime, roster, ORGANIZATION_ROSTER_TOKEN);
     if (result.ok === false) return { inputs: news, failures: result.failures };
@@ -63,6 +70,16 @@ export const organizationRosterResource: ResourceHandler = {
       const warning = await core.unmanagedWarning(runtime, result.inputs, ORGANIZATION_ROSTER_TOKEN);
       if (warning !== undefined) await context.log("warning", warning);
     }
+    const recorded = new Map(
+      olds.organizationId === result.inputs.organizationId
+        ? ((olds.operators ?? []) as unknown as Entry[]).map((entry) => [entry.key, entry.status ?? "active"])
+        : [],
+    );
+    for (const note of datedRosterNotes(result.inputs, (key) => recorded.get(key)))
+      await context.log(
+        "warning",
+        `${ORGANIZATION_ROSTER_TOKEN} for organization ${result.inputs.organizationId}: ${note}`,
+      );
     const inputs = checkedInputs(news, result.inputs, entries.entries);
     if (olds.organizationId === result.inputs.organizationId && Array.isArray(olds.unmanagedOperators)) {
       inputs.unmanagedOperators = projectedUnmanaged(
@@ -142,16 +159,16 @@ function rosterEntries(
 }
 
 function entryOf(entry: CheckedRosterEntry): Entry {
-  return entry.import === undefined
-    ? { key: entry.key, name: entry.name, status: entry.status }
-    : { key: entry.key, name: entry.name, status: entry.status, import: entry.import };
+  const { key, name, status } = entry;
+  const given = OPTIONAL_ENTRY_PROPERTIES.filter((property) => entry[property] !== undefined);
+  return { key, name, status, ...Object.fromEntries(given.map((property) => [property, entry[property]])) };
 }
 
 function byKey(entries: readonly Entry[]): Record<string, RosterMember> {
   return Object.fromEntries(entries.map(({ key, ...member }) => [key, member]));
 }
 
-/** The checked inputs: what the program gave, the people listed in full (a file's too). */
+/** The checked inputs: what the program gave, the people listed in full (a file's too), each status as it is now. */
 function checkedInputs(
   news: PropertyMap,
   desired: OrganizationRosterInputs,
@@ -162,7 +179,11 @@ function checkedInputs(
     organizationId: desired.organizationId,
     unmanaged: desired.unmanaged,
   };
-  inputs.operators = plain(entries) as unknown as PropertyValue;
+  const now = entries.map((entry) => ({
+    ...entry,
+    status: desired.operators[entry.key]?.status ?? entry.status,
+  }));
+  inputs.operators = plain(now) as unknown as PropertyValue;
   return inputs;
 }
 
@@ -212,6 +233,7 @@ function desiredOf(inputs: PropertyMap): OrganizationRosterInputs {
     unmanaged: inputs.unmanaged,
     operators: byKey((inputs.operators ?? []) as unknown as Entry[]),
     maxRemovals: inputs.maxRemovals,
+    timeZone: inputs.timeZone,
   });
 }
 

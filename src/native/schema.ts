@@ -56,6 +56,18 @@ const configProperties = {
   timeoutMs: integer("How long one request may take, in milliseconds."),
 };
 
+const ACTIVE_DATES =
+  'An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).';
+const activeFrom = string(
+  `Dated entries: the person is active from this moment on, and inactive (never deleted) before it. ${ACTIVE_DATES}`,
+);
+const activeUntil = string(
+  `Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. ${ACTIVE_DATES} A declared status "inactive" stays inactive inside the window.`,
+);
+const timeZone = string(
+  'The time zone in which the dates of `activeFrom` and `activeUntil` are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).',
+);
+
 const operatorInputs = {
   organizationId: integer("The ChatHub organization the operator answers chats for, e.g. 24."),
   name: string(
@@ -69,6 +81,9 @@ const operatorInputs = {
     type: "boolean",
     description: "Take over a live operator of the same name instead of failing with a name clash.",
   },
+  activeFrom,
+  activeUntil,
+  timeZone,
 };
 
 const rosterInputs = {
@@ -77,10 +92,13 @@ const rosterInputs = {
   file: string(
     "A roster file (.yaml, .yml or .csv), relative to the program's folder. Give this or `operators`.",
   ),
+  timeZone: string(
+    "The organization's time zone, in which the entries' `activeFrom` and `activeUntil` dates are days: an IANA name, e.g. \"Europe/Kyiv\" (default UTC).",
+  ),
   maxRemovals: {
     oneOf: [{ type: "integer" }, { type: "string" }],
     description:
-      'The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.',
+      'The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry\'s `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.',
   },
   unmanaged: {
     ...ref("UnmanagedMode"),
@@ -131,6 +149,8 @@ export function packageSchema(version: string): Record<string, unknown> {
           import: string(
             'Take over this live operator, "<organizationId>/<operatorId>" (e.g. "24/104"), as it is.',
           ),
+          activeFrom,
+          activeUntil,
         },
         required: ["name"],
       },

@@ -17,6 +17,16 @@ export interface ChatHubOperatorArgs {
    * bring an existing roster under Pulumi, or to re-run an `up` that was interrupted.
    */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * Dated entries (temporary staff): active from this day ("2026-12-01", the whole day in
+   * `timeZone`) or moment ("2026-12-01T09:00:00Z"), inactive (never deleted) before it.
+   * See docs/dated-entries.md.
+   */
+  activeFrom?: pulumi.Input<string>;
+  /** Active through this day ("2026-12-31") or until this moment, inactive (never deleted) after it. */
+  activeUntil?: pulumi.Input<string>;
+  /** The time zone of `activeFrom`/`activeUntil` dates: an IANA name such as "Europe/Kyiv" (default "UTC"). */
+  timeZone?: pulumi.Input<string>;
 }
 
 /**

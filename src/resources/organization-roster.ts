@@ -32,8 +32,14 @@ export interface ChatHubOrganizationRosterArgs {
    * Over it, `preview` and `up` fail before any change, naming the people. Default: 10 people or
    * 10% of the organization's live operators, whichever is larger. Raise it for a deliberate
    * reorganisation; "unlimited" turns it off. Removing the roster itself is `protect`'s to guard.
+   * A deactivation caused by an entry's dates (`activeUntil` passed) is not counted.
    */
   maxRemovals?: number | "unlimited";
+  /**
+   * The organization's time zone, an IANA name such as "Europe/Kyiv" (default "UTC"): an entry's
+   * `activeFrom`/`activeUntil` date is that whole day there. See docs/dated-entries.md.
+   */
+  timeZone?: string;
 }
 
 /**
@@ -62,6 +68,7 @@ export class ChatHubOrganizationRoster extends pulumi.dynamic.Resource {
         unmanaged: args.unmanaged,
         operators,
         maxRemovals: args.maxRemovals, // checked by the provider (src/core/removal-budget.ts)
+        timeZone: args.timeZone, // checked by the provider (src/core/active-window.ts)
         // Every output is named here: Pulumi exposes only the keys given.
         operatorIds: undefined,
         counts: undefined,
@@ -95,14 +102,16 @@ function checkedMembers(name: string, args: ChatHubOrganizationRosterArgs): Reco
       ...(organizationId === undefined ? {} : { organizationId }),
       ...(args.operators === undefined ? {} : { operators: args.operators }),
       ...(args.file === undefined ? {} : { file: args.file }),
+      ...(typeof args.timeZone === "string" ? { timeZone: args.timeZone } : {}),
     });
     members = Object.fromEntries(
-      plan.entries.map((entry) => [
-        entry.key,
-        entry.import === undefined
-          ? { name: entry.name, status: entry.status }
-          : { name: entry.name, status: entry.status, import: entry.import },
-      ]),
+      plan.entries.map(({ key, name, status, import: importId, activeFrom, activeUntil }) => {
+        const member: RosterMember = { name, status };
+        if (importId !== undefined) member.import = importId;
+        if (activeFrom !== undefined) member.activeFrom = activeFrom;
+        if (activeUntil !== undefined) member.activeUntil = activeUntil;
+        return [key, member];
+      }),
     );
   } catch (error) {
     if (!(error instanceof RosterError)) throw error;

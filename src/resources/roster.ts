@@ -17,6 +17,11 @@ export interface ChatHubOperatorRosterArgs {
   file?: string;
   /** Passed to every operator: take over a live operator of the same name instead of failing with a name clash. */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * The organization's time zone, an IANA name such as "Europe/Kyiv" (default "UTC"): an entry's
+   * `activeFrom`/`activeUntil` date is that whole day there. See docs/dated-entries.md.
+   */
+  timeZone?: pulumi.Input<string>;
 }
 
 /** The vendor's statistics, for the operators the roster declares. */
@@ -57,6 +62,12 @@ export class ChatHubOperatorRoster extends pulumi.ComponentResource {
           name: entry.name,
           status: entry.status,
           ...(args.adopt === undefined ? {} : { adopt: args.adopt }),
+          ...(entry.activeFrom === undefined ? {} : { activeFrom: entry.activeFrom }),
+          ...(entry.activeUntil === undefined ? {} : { activeUntil: entry.activeUntil }),
+          // Only a dated entry records the time zone: an undated operator's state stays as it was.
+          ...(args.timeZone === undefined || (entry.activeFrom ?? entry.activeUntil) === undefined
+            ? {}
+            : { timeZone: args.timeZone }),
         },
         { parent: this, ...(entry.import === undefined ? {} : { import: entry.import }) },
       );
@@ -91,6 +102,7 @@ function checkedPlan(name: string, args: ChatHubOperatorRosterArgs) {
       ...(organizationId === undefined ? {} : { organizationId }),
       ...(args.operators === undefined ? {} : { operators: args.operators }),
       ...(args.file === undefined ? {} : { file: args.file }),
+      ...(typeof args.timeZone === "string" ? { timeZone: args.timeZone } : {}),
     });
   } catch (error) {
     // RunError: Pulumi prints the message alone, without a stack trace of the program.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type DesiredStatus, desiredStatusSchema, operatorNameSchema, operatorRefSchema } from "../api";
+import { activeDateSchema, windowOrderProblem } from "../core/active-window";
 import { describeKeyProblem, rosterKeyOf } from "./roster-keys";
 
 /** One operator of a roster, as a program, a YAML file or a CSV file writes it. */
@@ -12,9 +13,23 @@ export interface RosterEntry {
   key?: string;
   /** Adopt this existing operator instead of creating one: "<organizationId>/<operatorId>", e.g. "24/104". */
   import?: string;
+  /**
+   * Active from this day ("2026-12-01", in the roster's time zone) or moment ("2026-12-01T09:00:00Z");
+   * inactive, not deleted, before it.
+   */
+  activeFrom?: string;
+  /** Active through this day ("2026-12-31") or until this moment; inactive, not deleted, after it. */
+  activeUntil?: string;
 }
 
-export const ROSTER_ENTRY_PROPERTIES = ["name", "status", "key", "import"] as const;
+export const ROSTER_ENTRY_PROPERTIES = [
+  "name",
+  "status",
+  "key",
+  "import",
+  "activeFrom",
+  "activeUntil",
+] as const;
 
 /**
  * An entry as the roster checks it. Name, status and import follow the operator rules
@@ -33,6 +48,8 @@ export const rosterEntrySchema = z.strictObject(
       })
       .optional(),
     import: operatorRefSchema.optional(),
+    activeFrom: activeDateSchema.optional(),
+    activeUntil: activeDateSchema.optional(),
   },
   { error: 'must be a mapping with at least a name, e.g. { name: "Alex Brown" }' },
 );
@@ -50,6 +67,8 @@ export interface CheckedRosterEntry {
   status: DesiredStatus;
   key: string;
   import?: string;
+  activeFrom?: string;
+  activeUntil?: string;
   /** 1-based position in the roster. */
   entry: number;
   line?: number;
@@ -59,16 +78,23 @@ export type EntryCheck = { ok: true; entry: CheckedRosterEntry } | { ok: false; 
 
 /**
  * Checks one entry; each problem names the entry (file line, position and name), the property,
- * and the fix.
+ * and the fix. `timeZone` is the roster's, when known: the days of its dates.
  */
-export function checkRosterEntry(source: EntrySource, position: number, file?: string): EntryCheck {
+export function checkRosterEntry(
+  source: EntrySource,
+  position: number,
+  file?: string,
+  timeZone?: string,
+): EntryCheck {
   const where = describeEntry(source, position, file);
   const parsed = rosterEntrySchema.safeParse(source.value);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${where}: ${describeIssue(issue, source.value)}`);
     return { ok: false, problems };
   }
-  const { name, status, key: explicitKey, import: importId } = parsed.data;
+  const { name, status, key: explicitKey, import: importId, activeFrom, activeUntil } = parsed.data;
+  const order = windowOrderProblem({ activeFrom, activeUntil }, timeZone);
+  if (order !== undefined) return { ok: false, problems: [`${where}: ${order}`] };
   const key = explicitKey ?? rosterKeyOf(name);
   if (key.length === 0) {
     return {
@@ -80,6 +106,8 @@ export function checkRosterEntry(source: EntrySource, position: number, file?: s
   }
   const entry: CheckedRosterEntry = { name, status, key, entry: position };
   if (importId !== undefined) entry.import = importId;
+  if (activeFrom !== undefined) entry.activeFrom = activeFrom;
+  if (activeUntil !== undefined) entry.activeUntil = activeUntil;
   if (source.line !== undefined) entry.line = source.line;
   return { ok: true, entry };
 }

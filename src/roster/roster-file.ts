@@ -20,7 +20,7 @@ import { RosterError } from "./roster-error";
  *         import: "24/105"
  *
  * CSV (.csv): a header line naming the columns, then one operator per line. `name` is required;
- * `status`, `key` and `import` are optional, in any order, and an empty cell means "not given".
+ * `status`, `key`, `import`, `activeFrom` and `activeUntil` are optional, in any order, and an empty cell means "not given".
  * The vendor's bulk-import file (a `name` header, then one name per line) is a roster file as it
  * is. A name containing a comma must be quoted ("Smith, John"), as usual in CSV.
  */
@@ -131,6 +131,8 @@ interface CsvRecord {
 }
 
 const CSV_COLUMNS: readonly string[] = ROSTER_ENTRY_PROPERTIES;
+/** Headers are read case-insensitively: "activeuntil" is activeUntil. */
+const COLUMN_BY_LOWER_CASE = new Map(CSV_COLUMNS.map((column) => [column.toLowerCase(), column]));
 
 export function parseRosterCsv(text: string, file: string): RosterSource {
   let records: CsvRecord[];
@@ -161,7 +163,9 @@ export function parseRosterCsv(text: string, file: string): RosterSource {
     ]);
   }
   const headerLine = startLine(header);
-  const columns = header.record.map((cell) => cell.toLowerCase());
+  const columns = header.record.map(
+    (cell) => COLUMN_BY_LOWER_CASE.get(cell.toLowerCase()) ?? cell.toLowerCase(),
+  );
   const problems: string[] = [];
   columns.forEach((column, index) => {
     if (!CSV_COLUMNS.includes(column)) {

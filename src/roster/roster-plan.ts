@@ -15,6 +15,8 @@ export interface RosterDefinition {
   organizationId?: unknown;
   operators?: readonly RosterEntry[];
   file?: string;
+  /** The roster's time zone, when known in the program: a window's order is checked in it. */
+  timeZone?: string;
 }
 
 export interface RosterPlan {
@@ -55,7 +57,7 @@ export function planRoster(definition: RosterDefinition, cwd: string = process.c
 
   const entries: CheckedRosterEntry[] = [];
   sources.forEach((source, index) => {
-    const checked = checkRosterEntry(source, index + 1, file);
+    const checked = checkRosterEntry(source, index + 1, file, definition.timeZone);
     if (checked.ok) entries.push(checked.entry);
     else problems.push(...checked.problems);
   });

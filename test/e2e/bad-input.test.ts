@@ -63,6 +63,20 @@ const cases: BadInputCase[] = [
     expected: ['"nickname" is not a property of ChatHubOperator'],
   },
   {
+    title: "a date that is not ISO 8601",
+    operator: { extra: { activeUntil: "31/12/2026" } },
+    expected: [
+      'activeUntil is not an ISO 8601 date or date-time (got "31/12/2026"): write an ISO 8601 date or date-time, e.g. "2026-12-31"',
+    ],
+  },
+  {
+    title: "a window that ends before it starts",
+    operator: { extra: { activeFrom: "2027-01-05", activeUntil: "2026-12-31" } },
+    expected: [
+      "activeUntil 2026-12-31 is before activeFrom 2027-01-05: the person would never be active; swap the dates",
+    ],
+  },
+  {
     title: "a missing token",
     operator: {},
     noToken: true,

@@ -1,5 +1,5 @@
 import { normalizeOperatorName } from "../../api";
-import type { OperatorInputs, OperatorState } from "./inputs";
+import { DATED_PROPERTIES, type OperatorInputs, type OperatorState } from "./inputs";
 
 export interface OperatorDiff {
   changes: boolean;
@@ -26,7 +26,11 @@ export function diffOperator(id: string, olds: OperatorState, news: OperatorInpu
     replaces[0] === "name" &&
     normalizeOperatorName(olds.name) === normalizeOperatorName(news.name);
   return {
-    changes: replaces.length > 0 || olds.status !== news.status,
+    // A moved date is recorded (no request when the status stays): the next run judges the new window.
+    changes:
+      replaces.length > 0 ||
+      olds.status !== news.status ||
+      DATED_PROPERTIES.some((key) => olds[key] !== news[key]),
     replaces,
     deleteBeforeReplace: onlyCaseChanged,
   };

@@ -6,10 +6,20 @@ import {
   operatorRefSchema,
   organizationIdSchema,
 } from "../../api";
+import { activeDateSchema, datedStatus, timeZoneSchema, windowOrderProblem } from "../active-window";
 import { type CheckFailure, failureMessage, failuresOf } from "../check-failures";
+import { now } from "../clock";
 import { isUnknown } from "../unknown";
 
-export const OPERATOR_PROPERTIES = ["organizationId", "name", "status", "adopt"] as const;
+export const OPERATOR_PROPERTIES = [
+  "organizationId",
+  "name",
+  "status",
+  "adopt",
+  "activeFrom",
+  "activeUntil",
+  "timeZone",
+] as const;
 
 /**
  * An operator's inputs, as both adapters check them at `pulumi preview`, from the operator rules
@@ -22,9 +32,16 @@ export const operatorInputsSchema = z.strictObject({
   status: desiredStatusSchema("to delete an operator, remove the resource"),
   adopt: z.boolean({ error: "must be true or false" }).default(false),
   importFrom: operatorRefSchema.optional(),
+  // Dated entries (src/core/active-window.ts): outside the window the status is inactive.
+  activeFrom: activeDateSchema.optional(),
+  activeUntil: activeDateSchema.optional(),
+  timeZone: timeZoneSchema.optional(),
 });
 
 export type OperatorInputs = z.infer<typeof operatorInputsSchema>;
+
+/** The properties of a dated operator, recorded only when set. */
+export const DATED_PROPERTIES = ["activeFrom", "activeUntil", "timeZone"] as const;
 
 // The two required properties are checked separately, so that a missing one and an unknown one
 // (still to be known, during preview) read differently.
@@ -43,7 +60,8 @@ export type CheckedOperatorInputs =
 /**
  * Validates the inputs a program gave. Properties whose value is not known yet (an output of
  * another resource, during preview) are left for the real run and listed in `unknown`. `resource`
- * names the resource in messages.
+ * names the resource in messages. A dated operator's `status` comes back as it is now (inactive
+ * outside its window, by the clock of src/core/clock.ts): what every later step converges to.
  */
 export function checkOperatorInputs(
   raw: Record<string, unknown>,
@@ -65,6 +83,9 @@ export function checkOperatorInputs(
   }
   if (failures.length > 0 || !parsed.success) return { ok: false, failures };
   const inputs = parsed.data as OperatorInputs;
+  const order = windowOrderProblem(inputs, inputs.timeZone);
+  if (order !== undefined) return { ok: false, failures: [{ property: "activeUntil", reason: order }] };
+  inputs.status = datedStatus(inputs.status, inputs, inputs.timeZone, now());
   if (inputs.importFrom !== undefined && inputs.organizationId !== undefined) {
     const problem = importOrganizationProblem(inputs.importFrom, inputs.organizationId);
     if (problem !== undefined) return { ok: false, failures: [{ property: "importFrom", reason: problem }] };

@@ -8,6 +8,8 @@ import {
   type OperatorStatusCode,
   statusCode,
 } from "../../api";
+import { datedChangeNote } from "../active-window";
+import { now } from "../clock";
 import { messageOf } from "../messages";
 import { PartialFailure } from "../partial-failure";
 import { formatResourceId, parseResourceId } from "../resource-id";
@@ -15,6 +17,7 @@ import type { ProviderRuntime } from "../runtime";
 import {
   type CheckedOperatorInputs,
   checkOperatorInputs,
+  DATED_PROPERTIES,
   type OperatorInputs,
   type OperatorState,
 } from "./inputs";
@@ -42,6 +45,22 @@ export async function checkOperator(
   return problem === undefined
     ? result
     : { ok: false, failures: [{ property: "organizationId", reason: problem }] };
+}
+
+/**
+ * Why a date changes the operator's status since it was last recorded (`recorded`: the status of
+ * the old inputs), for the preview to say; undefined when no date is the cause.
+ */
+export function datedOperatorNote(desired: OperatorInputs, recorded: unknown): string | undefined {
+  const before = recorded === "active" || recorded === "inactive" ? recorded : undefined;
+  return datedChangeNote(
+    JSON.stringify(desired.name),
+    desired,
+    desired.timeZone,
+    now(),
+    before,
+    desired.status,
+  );
 }
 
 /** Creates (or adopts, or imports) the operator; a status call that fails after it throws PartialFailure. */
@@ -97,6 +116,7 @@ export async function readOperator(
     organizationName: live.organization.name,
   };
   if (previous.importFrom !== undefined) state.importFrom = previous.importFrom;
+  Object.assign(state, datedPart(previous));
   return { state, inputs: inputsOf(state) };
 }
 
@@ -137,15 +157,21 @@ function stateOf(desired: OperatorInputs, operatorId: number, status: OperatorSt
     operatorId,
   };
   if (desired.importFrom !== undefined) state.importFrom = desired.importFrom;
-  return state;
+  return { ...state, ...datedPart(desired) };
+}
+
+/** The dates and time zone, only those set: the state of an undated operator is as before. */
+function datedPart(from: Partial<OperatorInputs>): Partial<OperatorInputs> {
+  const part: Partial<OperatorInputs> = {};
+  for (const key of DATED_PROPERTIES) if (from[key] !== undefined) part[key] = from[key];
+  return part;
 }
 
 /** The inputs a program would give to describe an operator as it is. */
 function inputsOf(state: OperatorState): OperatorInputs {
   const { organizationId, name, status, adopt, importFrom } = state;
-  return importFrom === undefined
-    ? { organizationId, name, status, adopt }
-    : { organizationId, name, status, adopt, importFrom };
+  const inputs: OperatorInputs = { organizationId, name, status, adopt, ...datedPart(state) };
+  return importFrom === undefined ? inputs : { ...inputs, importFrom };
 }
 
 /** `importFrom: "24/104"`: take over an existing operator as it is, changing nothing. */

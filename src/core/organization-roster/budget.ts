@@ -1,12 +1,14 @@
 import { isLive, OPERATOR_STATUS, type Operator } from "../../api";
+import { now } from "../clock";
 import { type KnownPerson, predictRemovals, removalBudgetError, removalsOf } from "../removal-budget";
 import type { ProviderRuntime } from "../runtime";
-import type { OrganizationRosterInputs } from "./inputs";
+import { isDatedMember, type OrganizationRosterInputs } from "./inputs";
 import { type ConvergencePlan, planConvergence } from "./plan";
 
 /**
  * The removal budget (src/core/removal-budget.ts) as a roster's operations apply it: at preview
- * from the people the state last saw, and at `up` from the live list, before any write.
+ * from the people the state last saw, and at `up` from the live list, before any write. A person
+ * whose `activeFrom`/`activeUntil` makes them inactive now is not counted: the date is the decision.
  */
 
 /**
@@ -22,7 +24,7 @@ export async function removalBudgetAtPreview(
   if (known !== undefined) {
     return removalBudgetError({
       organizationId: desired.organizationId,
-      removals: predictRemovals(known, Object.values(desired.operators), desired.unmanaged),
+      removals: predictRemovals(known, rosterPeople(desired), desired.unmanaged),
       liveOperators: known.length,
       setting: desired.maxRemovals,
     });
@@ -37,6 +39,16 @@ export async function removalBudgetAtPreview(
   return removalBudgetOfPlan(desired, planConvergence(desired, {}, live), live);
 }
 
+/** The roster's people as the budget sees them: a dated deactivation is written down, not counted. */
+function rosterPeople(desired: OrganizationRosterInputs) {
+  const moment = now();
+  return Object.entries(desired.operators).map(([key, member]) => ({
+    name: member.name,
+    status: member.status,
+    dated: isDatedMember(desired, key, moment),
+  }));
+}
+
 /** At `up`: whom this plan, made from the live list, deletes or deactivates. */
 export function removalBudgetOfPlan(
   desired: OrganizationRosterInputs,
@@ -49,8 +61,9 @@ export function removalBudgetOfPlan(
     active: operator.status === OPERATOR_STATUS.active,
   });
   const byId = new Map(live.map((operator) => [operator.id, operator]));
+  const moment = now();
   const keptInactive = [...plan.claimed]
-    .filter(([key]) => desired.operators[key]?.status === "inactive")
+    .filter(([key]) => desired.operators[key]?.status === "inactive" && !isDatedMember(desired, key, moment))
     .flatMap(([, claimed]) => {
       const operator = byId.get(claimed.id);
       return operator ? [person(operator)] : [];

@@ -7,7 +7,16 @@ import {
   operatorRefSchema,
   organizationIdSchema,
 } from "../../api";
-import { type Checked, failureMessage, failuresOf } from "../check-failures";
+import {
+  activeDateSchema,
+  datedChangeNote,
+  datedStatus,
+  isDatedInactive,
+  timeZoneSchema,
+  windowOrderProblem,
+} from "../active-window";
+import { type Checked, type CheckFailure, failureMessage, failuresOf } from "../check-failures";
+import { now } from "../clock";
 import { maxRemovalsSchema } from "../removal-budget";
 import { isUnknown } from "../unknown";
 
@@ -25,6 +34,9 @@ export const rosterMemberSchema = z.strictObject({
   name: operatorNameSchema,
   status: z.enum(DESIRED_STATUSES, { error: 'must be "active" or "inactive"' }),
   import: operatorRefSchema.optional(),
+  // Dated entries (src/core/active-window.ts): outside the window the status is inactive.
+  activeFrom: activeDateSchema.optional(),
+  activeUntil: activeDateSchema.optional(),
 });
 export type RosterMember = z.infer<typeof rosterMemberSchema>;
 
@@ -34,10 +46,11 @@ export const organizationRosterInputsSchema = z.strictObject({
   unmanaged: z.enum(UNMANAGED_MODES, { error: `is missing or unknown: ${UNMANAGED_CHOICES}` }),
   operators: z.record(z.string(), rosterMemberSchema),
   maxRemovals: maxRemovalsSchema.optional(), // the removal budget (src/core/removal-budget.ts)
+  timeZone: timeZoneSchema.optional(), // the days of the entries' dates; UTC when not given
 });
 export type OrganizationRosterInputs = z.infer<typeof organizationRosterInputsSchema>;
 
-const ACCEPTED = ["organizationId", "operators", "unmanaged", "maxRemovals"];
+const ACCEPTED = ["organizationId", "operators", "unmanaged", "maxRemovals", "timeZone"];
 
 /** The people a roster names, as ChatHub compares names (case-insensitive, trimmed). */
 export function namedPeople(roster: OrganizationRosterInputs): Set<string> {
@@ -89,7 +102,11 @@ export interface OrganizationRosterState extends Omit<OrganizationRosterInputs, 
   unmanagedOperators: UnmanagedOperator[];
 }
 
-/** Validates a roster; a value still unknown at preview leaves the whole check for the real run. */
+/**
+ * Validates a roster; a value still unknown at preview leaves the whole check for the real run.
+ * Each dated person's `status` comes back as it is now (inactive outside their window, by the
+ * clock of src/core/clock.ts): what the diff, the plan and the removal budget work with.
+ */
 export function checkOrganizationRosterInputs(
   raw: Record<string, unknown>,
   resource = "ChatHubOrganizationRoster",
@@ -101,8 +118,42 @@ export function checkOrganizationRosterInputs(
     candidate[key] = value;
   }
   const parsed = organizationRosterInputsSchema.safeParse(candidate);
-  if (parsed.success) return { ok: true, inputs: parsed.data };
-  return { ok: false, failures: failuresOf(parsed.error, resource, ACCEPTED) };
+  if (!parsed.success) return { ok: false, failures: failuresOf(parsed.error, resource, ACCEPTED) };
+  const roster = parsed.data;
+  const failures: CheckFailure[] = [];
+  const moment = now();
+  for (const [key, member] of Object.entries(roster.operators)) {
+    const order = windowOrderProblem(member, roster.timeZone);
+    if (order !== undefined) {
+      const property = `operators.${key}.activeUntil`;
+      failures.push({ property, reason: `${property} (${JSON.stringify(member.name)}): ${order}` });
+    }
+    member.status = datedStatus(member.status, member, roster.timeZone, moment);
+  }
+  return failures.length > 0 ? { ok: false, failures } : { ok: true, inputs: roster };
+}
+
+/** Whether this person of the roster is inactive now because of their dates (not counted as a removal). */
+export function isDatedMember(roster: OrganizationRosterInputs, key: string, moment: Date = now()): boolean {
+  const member = roster.operators[key];
+  return member !== undefined && isDatedInactive(member, roster.timeZone, moment);
+}
+
+/**
+ * What a preview says of each person a date changes since the last record (`recorded`: their
+ * status then, by key; undefined for someone new), e.g. `"Ana Silva" (ana): inactive from
+ * 2026-12-31: activeUntil passed`.
+ */
+export function datedRosterNotes(
+  roster: OrganizationRosterInputs,
+  recorded: (key: string) => DesiredStatus | undefined,
+): string[] {
+  const moment = now();
+  return Object.entries(roster.operators).flatMap(([key, member]) => {
+    const who = `${JSON.stringify(member.name)} (${key})`;
+    const note = datedChangeNote(who, member, roster.timeZone, moment, recorded(key), member.status);
+    return note === undefined ? [] : [note];
+  });
 }
 
 /** Parses inputs that check() already accepted (create and update get them from the engine). */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { removalBudgetOfPlan } from "../../../src/core/organization-roster/budget";
+import { planConvergence } from "../../../src/core/organization-roster/plan";
 import {
   type KnownPerson,
   maxRemovalsProblem,
@@ -163,5 +165,77 @@ describe("removalBudgetError", () => {
       "would take 1 person out of service in one deployment, more than its removal budget, maxRemovals: 0",
     );
     expect(message).toContain('deactivate "Alex Brown".');
+  });
+});
+
+describe("dated deactivations", () => {
+  it("are not counted: 30 seasonal people whose activeUntil passed fit the default budget", () => {
+    const seasonal = Array.from({ length: 30 }, (_, index) => ({
+      name: `Seasonal ${index}`,
+      active: true,
+      managed: true,
+    }));
+    const roster = seasonal.map((person) => ({
+      name: person.name,
+      status: "inactive" as const,
+      dated: true,
+    }));
+    expect(predictRemovals(seasonal, roster, "ignore")).toEqual([]);
+    // The same 30 made inactive by hand are counted, and over the default of 10.
+    const undated = roster.map(({ dated: _dated, ...member }) => member);
+    const removals = predictRemovals(seasonal, undated, "ignore");
+    expect(removals).toHaveLength(30);
+    expect(
+      removalBudgetError({ organizationId: 24, removals, liveOperators: 30, setting: undefined }),
+    ).toMatch(/30 people/);
+  });
+
+  it("leave every other removal counted: a dated roster truncated still trips the budget", () => {
+    const known = Array.from({ length: 30 }, (_, index) => ({
+      name: `Person ${index}`,
+      active: true,
+      managed: true,
+    }));
+    const kept = known
+      .slice(0, 5)
+      .map((person) => ({ name: person.name, status: "inactive" as const, dated: true }));
+    expect(predictRemovals(known, kept, "ignore")).toHaveLength(25);
+  });
+});
+
+describe("the budget at up, from the live list", () => {
+  it("does not count people whose activeUntil passed, and counts those made inactive without a date", () => {
+    const live = Array.from({ length: 30 }, (_, index) => ({
+      id: 100 + index,
+      name: `Seasonal ${index}`,
+      status: 0 as const,
+      organization: { id: 24, name: "Support" },
+    }));
+    const roster = (dated: boolean) => ({
+      organizationId: 24,
+      unmanaged: "ignore" as const,
+      // What check hands on: inactive now (dated: because activeUntil passed yesterday).
+      operators: Object.fromEntries(
+        live.map((operator) => [
+          `s${operator.id}`,
+          {
+            name: operator.name,
+            status: "inactive" as const,
+            ...(dated ? { activeUntil: "2020-01-01" } : {}),
+          },
+        ]),
+      ),
+    });
+    for (const dated of [true, false]) {
+      const desired = roster(dated);
+      const previous = Object.fromEntries(live.map((operator) => [`s${operator.id}`, operator.id]));
+      const error = removalBudgetOfPlan(
+        desired,
+        planConvergence(desired, previous, live as never),
+        live as never,
+      );
+      if (dated) expect(error).toBeUndefined();
+      else expect(error).toMatch(/would take 30 people out of service/);
+    }
   });
 });

@@ -4,7 +4,7 @@ import type { RosterEntry } from "../../../src/roster/roster-entry";
 import { parseRosterText, type RosterFormat } from "../../../src/roster/roster-file";
 import { planRoster } from "../../../src/roster/roster-plan";
 
-const tricky: Required<RosterEntry>[] = [
+const tricky: Required<Omit<RosterEntry, "activeFrom" | "activeUntil">>[] = [
   { name: "Alex Brown", status: "active", key: "alex-brown", import: "24/101" },
   { name: "Smith, John", status: "inactive", key: "smith-john", import: "24/102" },
   { name: 'Alex "Al" Jones', status: "active", key: "alex-al-jones", import: "24/103" },
