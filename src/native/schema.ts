@@ -1,5 +1,5 @@
 import { DESIRED_STATUSES } from "../api";
-import { UNMANAGED_MODES } from "../core/organization-roster/inputs";
+import { UNMANAGED_MODES } from "../core/organization-roster/unmanaged";
 
 /** The provider's name: its tokens are `chathub:index:*`, its plugin `pulumi-resource-chathub`. */
 export const PACKAGE_NAME = "chathub";

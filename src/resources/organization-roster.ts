@@ -1,11 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { RosterMember, UnmanagedOperator } from "../core/organization-roster/inputs";
 import {
-  type RosterMember,
   UNMANAGED_CHOICES,
   UNMANAGED_MODES,
   type UnmanagedMode,
-  type UnmanagedOperator,
-} from "../core/organization-roster/inputs";
+} from "../core/organization-roster/unmanaged";
 import type { RosterEntry } from "../roster/roster-entry";
 import { RosterError } from "../roster/roster-error";
 import { planRoster } from "../roster/roster-plan";

@@ -1,13 +1,32 @@
 import { isLive, OPERATOR_STATUS, type Operator } from "../../api";
 import { type KnownPerson, predictRemovals, removalBudgetError, removalsOf } from "../removal-budget";
 import type { ProviderRuntime } from "../runtime";
-import type { OrganizationRosterInputs } from "./inputs";
+import type { OrganizationRosterInputs, UnmanagedOperator } from "./inputs";
 import { type ConvergencePlan, planConvergence } from "./plan";
 
 /**
  * The removal budget (src/core/removal-budget.ts) as a roster's operations apply it: at preview
  * from the people the state last saw, and at `up` from the live list, before any write.
  */
+
+/**
+ * The people the state last saw, as the budget reads them: the roster's (status "active" where
+ * the record leaves it out) and the unmanaged ones, from whatever form each adapter records them in.
+ */
+export function knownPeopleOf(
+  managed: readonly { name: string; status?: "active" | "inactive" | undefined }[],
+  unmanaged: readonly UnmanagedOperator[],
+): KnownPerson[] {
+  return [
+    ...managed.map((member) => ({ name: member.name, active: member.status !== "inactive", managed: true })),
+    ...unmanaged.map((operator) => ({
+      id: operator.id,
+      name: operator.name,
+      active: operator.status === "active",
+      managed: false,
+    })),
+  ];
+}
 
 /**
  * At preview: against the people the state last saw (after a refresh, what is live; each

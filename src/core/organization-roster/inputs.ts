@@ -2,7 +2,6 @@ import { z } from "zod";
 import {
   DESIRED_STATUSES,
   type DesiredStatus,
-  normalizeOperatorName,
   operatorNameSchema,
   operatorRefSchema,
   organizationIdSchema,
@@ -10,15 +9,7 @@ import {
 import { type Checked, failureMessage, failuresOf } from "../check-failures";
 import { maxRemovalsSchema } from "../removal-budget";
 import { isUnknown } from "../unknown";
-
-/** What `up` does to live operators the roster does not name. */
-export const UNMANAGED_MODES = ["ignore", "deactivate", "delete"] as const;
-export type UnmanagedMode = (typeof UNMANAGED_MODES)[number];
-
-/** What each mode does, for the message that asks for a choice. */
-export const UNMANAGED_CHOICES =
-  'set unmanaged to one of "ignore" (leave operators the roster does not name as they are, and only report them), ' +
-  '"deactivate" (make them inactive) or "delete" (give them status 2)';
+import { UNMANAGED_CHOICES, UNMANAGED_MODES } from "./unmanaged";
 
 /** One person of the roster, by key. */
 export const rosterMemberSchema = z.strictObject({
@@ -38,11 +29,6 @@ export const organizationRosterInputsSchema = z.strictObject({
 export type OrganizationRosterInputs = z.infer<typeof organizationRosterInputsSchema>;
 
 const ACCEPTED = ["organizationId", "operators", "unmanaged", "maxRemovals"];
-
-/** The people a roster names, as ChatHub compares names (case-insensitive, trimmed). */
-export function namedPeople(roster: OrganizationRosterInputs): Set<string> {
-  return new Set(Object.values(roster.operators).map((member) => normalizeOperatorName(member.name)));
-}
 
 /** A live operator the roster does not name. */
 export interface UnmanagedOperator {
