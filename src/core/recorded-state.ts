@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DESIRED_STATUSES } from "../api";
 import type { OperatorState } from "./operator/inputs";
-import type { OrganizationRosterState } from "./organization-roster/inputs";
+import { type OrganizationRosterState, rosterCountsSchema } from "./organization-roster/inputs";
 import { UNMANAGED_MODES } from "./organization-roster/unmanaged";
 
 /**
@@ -32,7 +32,7 @@ const rosterStateSchema = z
       z.object({ name: z.string(), status: status.optional(), import: z.string().optional() }),
     ),
     operatorIds: z.record(z.string(), id),
-    counts: z.object({ total: z.number(), active: z.number(), inactive: z.number() }),
+    counts: rosterCountsSchema,
     unmanagedOperators: z.array(z.object({ id, name: z.string(), status })),
   })
   .partial();

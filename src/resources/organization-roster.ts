@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { RosterMember, UnmanagedOperator } from "../core/organization-roster/inputs";
+import type { RosterCounts, RosterMember, UnmanagedOperator } from "../core/organization-roster/inputs";
 import {
   UNMANAGED_CHOICES,
   UNMANAGED_MODES,
@@ -9,7 +9,6 @@ import type { RosterEntry } from "../roster/roster-entry";
 import { RosterError } from "../roster/roster-error";
 import { planRoster } from "../roster/roster-plan";
 import { organizationRosterProviderReference } from "./organization-roster-provider-reference";
-import type { RosterCounts } from "./roster";
 
 export type { UnmanagedMode, UnmanagedOperator };
 

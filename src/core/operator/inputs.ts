@@ -6,7 +6,7 @@ import {
   operatorRefSchema,
   organizationIdSchema,
 } from "../../api";
-import { type CheckFailure, failureMessage, failuresOf } from "../check-failures";
+import { type CheckFailure, failuresOf } from "../check-failures";
 import { isUnknown } from "../unknown";
 
 export const OPERATOR_PROPERTIES = ["organizationId", "name", "status", "adopt"] as const;
@@ -70,11 +70,4 @@ export function checkOperatorInputs(
     if (problem !== undefined) return { ok: false, failures: [{ property: "importFrom", reason: problem }] };
   }
   return { ok: true, inputs, unknown };
-}
-
-/** Parses inputs that check() already accepted (create and update get them from the engine). */
-export function parseCheckedInputs(raw: Record<string, unknown>): OperatorInputs {
-  const result = checkOperatorInputs(raw);
-  if (!result.ok) throw new Error(`invalid operator inputs: ${failureMessage(result.failures)}`);
-  return result.inputs;
 }

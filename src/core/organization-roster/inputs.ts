@@ -37,11 +37,9 @@ export interface UnmanagedOperator {
   status: DesiredStatus;
 }
 
-export interface RosterCounts {
-  total: number;
-  active: number;
-  inactive: number;
-}
+/** How many people a roster manages, and of them how many are active and inactive. */
+export const rosterCountsSchema = z.object({ total: z.number(), active: z.number(), inactive: z.number() });
+export type RosterCounts = z.infer<typeof rosterCountsSchema>;
 
 /**
  * A person as the state stores them: the status only when inactive (active is the default, as in
