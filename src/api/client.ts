@@ -20,7 +20,6 @@ import {
   activeOnly,
   firstLiveOperatorNamed,
   type OperatorStatistics,
-  operatorsNamed,
   rosterStatistics,
 } from "./roster-queries";
 import {
@@ -118,12 +117,7 @@ export class ChatHubClient {
     return structuredClone(organizations);
   }
 
-  /** The organization with that id, or that name (case-insensitive); undefined when the credentials cannot see it. */
-  async findOrganization(query: OrganizationQuery): Promise<Organization | undefined> {
-    return findOrganization(await this.listOrganizations(), query);
-  }
-
-  /** Like findOrganization, but not found is an error listing the organizations the credentials can see. */
+  /** The organization with that id, or that name (case-insensitive); not found is an error listing the organizations the credentials can see. */
   async getOrganization(query: OrganizationQuery): Promise<Organization> {
     const organizations = await this.listOrganizations();
     const found = findOrganization(organizations, query);
@@ -214,7 +208,8 @@ export class ChatHubClient {
         headers: { "Content-Type": "application/json" },
         body: change,
       });
-      // A deleted operator may or may not stay listed (open question 1): only ChatHub can tell.
+      // A deleted operator may or may not stay listed (the vendor's open question "Does the list
+      // include deleted (status 2) operators, or hide them?"): only ChatHub can tell.
       return status === OPERATOR_STATUS.deleted ? undefined : (_, list) => withStatus(list, id, status);
     });
   }
@@ -222,11 +217,6 @@ export class ChatHubClient {
   /** The operator with that id, read from its organization's list (the API has no read-one endpoint). */
   async findById(organizationId: number, id: number): Promise<Operator | undefined> {
     return (await this.listOperators(organizationId)).find((operator) => operator.id === id);
-  }
-
-  /** Operators whose name matches, case-insensitive and trimmed; several if ChatHub allowed duplicates. */
-  async findByName(organizationId: number, name: string): Promise<Operator[]> {
-    return operatorsNamed(await this.listOperators(organizationId), name);
   }
 
   /** The first operator with that name that is not deleted, if any. */

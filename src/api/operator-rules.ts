@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_OPERATOR_NAME_LENGTH } from "./schemas";
+import { characterCount, MAX_OPERATOR_NAME_LENGTH } from "./schemas";
 
 /**
  * What makes an operator's description valid, written once for every place a program describes
@@ -23,9 +23,9 @@ export const operatorNameSchema = z
     z
       .string()
       .min(1, { error: "must not be blank: give the operator's display name" })
-      .max(MAX_OPERATOR_NAME_LENGTH, {
+      .refine((name) => characterCount(name) <= MAX_OPERATOR_NAME_LENGTH, {
         error: (issue) =>
-          `is ${String(issue.input).length} characters long; ChatHub allows at most ${MAX_OPERATOR_NAME_LENGTH}: shorten it`,
+          `is ${characterCount(String(issue.input))} characters long; ChatHub allows at most ${MAX_OPERATOR_NAME_LENGTH}: shorten it`,
       })
       .refine((name) => !CONTROL_CHARACTERS.test(name), {
         error: "contains a control character (such as a tab or a newline): remove it",

@@ -1,7 +1,7 @@
 const REDACTED = "[redacted]";
 
 /**
- * Removes secrets (a token, a password, tokens obtained by signing in) from text and from any strings nested in plain data, so that nothing
+ * Removes secrets (a token, a password, tokens obtained by signing in) from text, so that nothing
  * a server echoes back (or a user mistypes into another setting) can carry the token into an error.
  */
 export class Redactor {
@@ -20,16 +20,5 @@ export class Redactor {
     let redacted = value;
     for (const secret of this.#secrets) redacted = redacted.split(secret).join(REDACTED);
     return redacted;
-  }
-
-  data(value: unknown): unknown {
-    if (typeof value === "string") return this.text(value);
-    if (Array.isArray(value)) return value.map((item) => this.data(item));
-    if (value !== null && typeof value === "object") {
-      return Object.fromEntries(
-        Object.entries(value).map(([key, item]) => [this.text(key), this.data(item)]),
-      );
-    }
-    return value;
   }
 }

@@ -15,7 +15,7 @@ export function normalizeOperatorName(name: string): string {
 }
 
 /** Every operator with that name; several if the API allowed duplicates. */
-export function operatorsNamed(operators: readonly Operator[], name: string): Operator[] {
+function operatorsNamed(operators: readonly Operator[], name: string): Operator[] {
   const wanted = normalizeOperatorName(name);
   return operators.filter((operator) => normalizeOperatorName(operator.name) === wanted);
 }

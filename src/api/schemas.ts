@@ -1,8 +1,13 @@
 import { z } from "zod";
 import { operatorStatusSchema } from "./status";
 
-/** The vendor's documented limit on an operator's name. */
+/** The vendor's documented limit on an operator's name, in characters as a person counts them. */
 export const MAX_OPERATOR_NAME_LENGTH = 100;
+
+/** A name's length in characters (code points, as the emulator counts them): an emoji is one, not two UTF-16 units. */
+export function characterCount(name: string): number {
+  return [...name].length;
+}
 
 const id = z.number().int().positive();
 
@@ -35,7 +40,7 @@ export const newOperatorSchema = z.object({
     .string({ error: "must be a string" })
     .refine((name) => name.trim().length > 0, "must not be blank")
     .refine(
-      (name) => name.length <= MAX_OPERATOR_NAME_LENGTH,
+      (name) => characterCount(name) <= MAX_OPERATOR_NAME_LENGTH,
       `must be at most ${MAX_OPERATOR_NAME_LENGTH} characters`,
     ),
 });

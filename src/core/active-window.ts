@@ -50,13 +50,15 @@ export function dateProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-export const timeZoneSchema = z.custom<string>((value) => timeZoneProblem(value) === undefined, {
-  error: (issue) => timeZoneProblem(issue.input),
-});
+// A string to the package schema; every message (a number given, a bad value) is timeZoneProblem's.
+export const timeZoneSchema = z
+  .string({ error: (issue) => timeZoneProblem(issue.input) })
+  .refine((value) => timeZoneProblem(value) === undefined, { error: (issue) => timeZoneProblem(issue.input) });
 
-export const activeDateSchema = z.custom<string>((value) => dateProblem(value) === undefined, {
-  error: (issue) => dateProblem(issue.input),
-});
+// A string to the package schema; every message (a number given, a bad value) is dateProblem's.
+export const activeDateSchema = z
+  .string({ error: (issue) => dateProblem(issue.input) })
+  .refine((value) => dateProblem(value) === undefined, { error: (issue) => dateProblem(issue.input) });
 
 /** The window's bounds as instants (ms): from inclusive, until exclusive. */
 function bounds(window: ActiveWindow, timeZone: string): { from?: number; until?: number } {

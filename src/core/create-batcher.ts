@@ -231,7 +231,8 @@ export class OrganizationCreateBatcher {
     if (missing.length === 0) return;
     if (mayStillBeApplied(cause)) {
       // A timeout, a lost connection or a gateway's 502/504 does not stop ChatHub: it may create
-      // them after this list (open question 6), and sending them again would make duplicates.
+      // them after this list (the vendor's open question "Are responses to a request that timed out
+      // applied anyway?": assume they may be), and sending them again would make duplicates.
       for (const entry of missing) {
         entry.reject(unconfirmed(this.organizationId, entry.name, cause, undefined, true));
       }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { DESIRED_STATUSES } from "../api";
 import type { OperatorState } from "./operator/inputs";
-import { type OrganizationRosterState, UNMANAGED_MODES } from "./organization-roster/inputs";
+import { type OrganizationRosterState, rosterCountsSchema } from "./organization-roster/inputs";
+import { UNMANAGED_MODES } from "./organization-roster/unmanaged";
 
 /**
  * What a stack recorded for a resource, parsed rather than trusted: the engine hands back
@@ -40,7 +41,7 @@ const rosterStateSchema = z
       }),
     ),
     operatorIds: z.record(z.string(), id),
-    counts: z.object({ total: z.number(), active: z.number(), inactive: z.number() }),
+    counts: rosterCountsSchema,
     unmanagedOperators: z.array(z.object({ id, name: z.string(), status })),
   })
   .partial();
@@ -64,7 +65,8 @@ export function recordedRoster(raw: unknown, resourceId: string): Partial<Organi
   ) as Partial<OrganizationRosterState>;
 }
 
-function parsed<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
+/** A recorded value parsed with its schema, or the error that says how to recover. */
+export function parsed<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.map(String).join(".")} ${issue.message}`);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalizeOperatorName } from "../api/roster-queries";
+import { type UnmanagedMode, unmanagedChange } from "./organization-roster/unmanaged";
 
 /**
  * The removal budget of an organization roster: the most people one deployment may take out of
@@ -55,9 +56,6 @@ export interface Removal {
   change: "delete" | "deactivate";
 }
 
-/** What `unmanaged` does to the live people the roster does not name. */
-export type UnmanagedMode = "ignore" | "deactivate" | "delete";
-
 /** What a deployment is about to do to the organization's live people, as its plan says. */
 export interface PlannedChanges {
   /** People the roster managed and no longer names (a rename drops the old name): deleted. */
@@ -83,8 +81,8 @@ export function removalsOf(changes: PlannedChanges): Removal[] {
   for (const person of changes.dropped) add(person, "delete");
   for (const person of changes.keptInactive) if (person.active) add(person, "deactivate");
   for (const person of changes.unmanaged) {
-    if (changes.mode === "delete") add(person, "delete");
-    else if (changes.mode === "deactivate" && person.active) add(person, "deactivate");
+    const change = unmanagedChange(changes.mode, person.active);
+    if (change !== undefined) add(person, change);
   }
   return removals;
 }

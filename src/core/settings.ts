@@ -6,21 +6,9 @@ import {
   resolveCredentials,
 } from "../api";
 
-/** The vendor's production API. */
-export const PRODUCTION_BASE_URL = "https://chatapi.smsbat.com";
+import { CONFIG_KEYS, PRODUCTION_BASE_URL, type ProviderSettings, settingOf } from "./provider-config";
 
-/**
- * What a process needs to reach ChatHub: the provider, the program's lookups and `export` all
- * read it here. Credentials are a token, or a company login and password to sign in with.
- */
-export interface ProviderSettings {
-  baseUrl: string;
-  token: string | undefined;
-  login?: string | undefined;
-  password?: string | undefined;
-  requestsPerSecond?: number;
-  timeoutMs?: number;
-}
+export { PRODUCTION_BASE_URL, type ProviderSettings };
 
 /** The subset of a dynamic provider's `ConfigureRequest.config` used here. */
 export interface StackConfig {
@@ -36,17 +24,21 @@ export function readProviderSettings(
   config: StackConfig,
   env: NodeJS.ProcessEnv = process.env,
 ): ProviderSettings {
-  const settings: ProviderSettings = {
-    baseUrl: nonEmpty(config.get("chathub:baseUrl")) ?? nonEmpty(env.CHATHUB_BASE_URL) ?? PRODUCTION_BASE_URL,
-    token: nonEmpty(config.get("chathub:token")) ?? nonEmpty(env.CHATHUB_TOKEN),
-    login: nonEmpty(config.get("chathub:login")) ?? nonEmpty(env.CHATHUB_LOGIN),
+  const settings: ProviderSettings = { baseUrl: PRODUCTION_BASE_URL };
+  for (const key of CONFIG_KEYS) {
+    const { doc, type, default: fallback } = settingOf(key);
+    if (type !== "string") {
+      const value = positiveNumber(config, `chathub:${key}`);
+      if (value !== undefined) settings[key as "requestsPerSecond" | "timeoutMs"] = value;
+      continue;
+    }
     // A password is taken as it is (blanks may belong to it), unless it is blank altogether.
-    password: nonBlank(config.get("chathub:password")) ?? nonBlank(env.CHATHUB_PASSWORD),
-  };
-  const requestsPerSecond = positiveNumber(config, "chathub:requestsPerSecond");
-  if (requestsPerSecond !== undefined) settings.requestsPerSecond = requestsPerSecond;
-  const timeoutMs = positiveNumber(config, "chathub:timeoutMs");
-  if (timeoutMs !== undefined) settings.timeoutMs = timeoutMs;
+    const read = key === "password" ? nonBlank : nonEmpty;
+    const value =
+      read(config.get(`chathub:${key}`)) ?? (doc.env === undefined ? undefined : read(env[doc.env]));
+    const chosen = value ?? fallback;
+    if (chosen !== undefined) settings[key as "token" | "login" | "password" | "baseUrl"] = chosen;
+  }
   return settings;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The ChatHubOrganizationRoster provider, loaded by Pulumi's dynamic provider process. As with
- * ./index.ts, the module object *is* the provider, so the state stores it as
+ * ./operator-module.ts, the module object *is* the provider, so the state stores it as
  * `require("pulumi-chathub/organization-roster-provider")` (see package.json "exports").
  */
 import { organizationRosterProvider } from "./organization-roster-provider";

@@ -1,18 +1,18 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { normalizeOperatorName } from "../api";
-import { removalBudgetAtPreview } from "../core/organization-roster/budget";
+import { knownPeopleOf, removalBudgetAtPreview } from "../core/organization-roster/budget";
 import { diffOrganizationRoster, hasChanges } from "../core/organization-roster/diff";
 import {
   datedRosterNotes,
   expandedMember,
-  namedPeople,
   type OrganizationRosterInputs,
   type OrganizationRosterState,
   parseCheckedRosterInputs,
   type RosterMember,
   UNMANAGED_KEY_PREFIX,
+  type UnmanagedOperator,
 } from "../core/organization-roster/inputs";
 import * as core from "../core/organization-roster/operations";
+import { projectUnmanaged } from "../core/organization-roster/unmanaged";
 import { recordedRoster } from "../core/recorded-state";
 import type { KnownPerson } from "../core/removal-budget";
 import { asPartialResult, storable } from "./partial-result";
@@ -122,12 +122,11 @@ function withUnmanagedOutcomes(
   desired: OrganizationRosterInputs,
   olds: Partial<OrganizationRosterInputs>,
 ): OrganizationRosterInputs {
-  if (desired.unmanaged === "delete" || olds.organizationId !== desired.organizationId) return desired;
-  const named = namedPeople(desired);
+  if (olds.organizationId !== desired.organizationId) return desired;
   const operators = { ...desired.operators };
-  for (const [key, member] of Object.entries(olds.operators ?? {})) {
-    if (!key.startsWith(UNMANAGED_KEY_PREFIX) || named.has(normalizeOperatorName(member.name))) continue;
-    operators[key] = desired.unmanaged === "deactivate" ? { ...member, status: "inactive" } : member;
+  for (const { adopted, after } of projectUnmanaged(unmanagedEntries(olds), desired)) {
+    if (!adopted && after)
+      operators[`${UNMANAGED_KEY_PREFIX}${after.id}`] = { name: after.name, status: after.status };
   }
   return { ...desired, operators };
 }
@@ -141,15 +140,26 @@ function knownPeople(
   organizationId: number,
 ): KnownPerson[] | undefined {
   if (olds.organizationId !== organizationId) return undefined;
-  return Object.entries(olds.operators ?? {}).map(([key, member]) => {
-    const unmanaged = key.startsWith(UNMANAGED_KEY_PREFIX);
-    return {
-      ...(unmanaged ? { id: Number(key.slice(UNMANAGED_KEY_PREFIX.length)) } : {}),
-      name: member.name,
-      active: (member.status ?? "active") === "active",
-      managed: !unmanaged,
-    };
-  });
+  const entries = Object.entries(olds.operators ?? {});
+  return knownPeopleOf(
+    entries.filter(([key]) => !key.startsWith(UNMANAGED_KEY_PREFIX)).map(([, member]) => member),
+    unmanagedEntries(olds),
+  );
+}
+
+/** The unmanaged people read() drew into the inputs, as `unmanaged #<id>` entries. */
+function unmanagedEntries(olds: Partial<OrganizationRosterInputs>): UnmanagedOperator[] {
+  return Object.entries(olds.operators ?? {}).flatMap(([key, member]) =>
+    key.startsWith(UNMANAGED_KEY_PREFIX)
+      ? [
+          {
+            id: Number(key.slice(UNMANAGED_KEY_PREFIX.length)),
+            name: member.name,
+            status: member.status ?? "active",
+          },
+        ]
+      : [],
+  );
 }
 
 /** Each person's status as the old inputs recorded it, for the notes on what a date changes. */

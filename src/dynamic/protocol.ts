@@ -1,4 +1,4 @@
-import { UNKNOWN } from "../core/unknown";
+import { ENGINE_UNKNOWN_MARKER, UNKNOWN } from "../core/unknown";
 
 /**
  * What only the dynamic provider protocol has: the serialized provider every resource carries,
@@ -6,7 +6,7 @@ import { UNKNOWN } from "../core/unknown";
  */
 
 /** The marker Pulumi puts in place of a value that is not known yet (during preview). */
-export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const UNKNOWN_VALUE = ENGINE_UNKNOWN_MARKER;
 
 /** Key under which Pulumi stores the serialized dynamic provider in every resource's inputs. */
 export const PROVIDER_KEY = "__provider";

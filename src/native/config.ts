@@ -1,18 +1,12 @@
 import { ChatHubConfigError } from "../api";
 import type { CheckFailure } from "../core/check-failures";
+import { CONFIG_KEYS } from "../core/provider-config";
 import { ProviderRuntime } from "../core/runtime";
 import { readProviderSettings, type StackConfig } from "../core/settings";
 import type { PropertyMap } from "./handler";
 
 /** The provider's configuration keys, as `chathub:<key>` in stack config and as an explicit provider's inputs. */
-export const CONFIG_KEYS = [
-  "token",
-  "login",
-  "password",
-  "baseUrl",
-  "requestsPerSecond",
-  "timeoutMs",
-] as const;
+export { CONFIG_KEYS };
 
 /** One per plugin process: the engine starts a process for each provider (default or explicit). */
 export const nativeRuntime = new ProviderRuntime();

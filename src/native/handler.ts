@@ -5,7 +5,10 @@
  * engine's unknown marker into UNKNOWN (src/core/unknown.ts), and turns UNKNOWN back on the way
  * out. A handler that fails halfway throws PartialFailure (src/core/partial-failure.ts).
  */
+import type { CheckFailure } from "../core/check-failures";
 import type { Unknown } from "../core/unknown";
+
+export type { CheckFailure };
 
 export type PropertyValue =
   | null
@@ -25,11 +28,6 @@ export interface CallContext {
   urn: string;
   /** Logs through the engine, attributed to this call's resource (shown as `warning:` under it). */
   log(severity: LogSeverity, message: string): Promise<void>;
-}
-
-export interface CheckFailure {
-  property: string;
-  reason: string;
 }
 
 /** DiffResponse.detailedDiff's kinds, by property path (e.g. `operators[3].status`). */

@@ -6,6 +6,7 @@ import { recordedOperator, recordedOperatorPart } from "../core/recorded-state";
 import { UNKNOWN } from "../core/unknown";
 import { nativeRuntime as runtime } from "./config";
 import type { DiffResult, PropertyMap, ResourceHandler } from "./handler";
+import { plain } from "./plain";
 import { OPERATOR_TOKEN } from "./schema";
 
 /** `chathub:index:Operator`: the core's operator (src/core/operator), as the native provider serves it. */
@@ -58,9 +59,4 @@ function checked(raw: PropertyMap): OperatorInputs {
   const result = checkOperatorInputs(raw, OPERATOR_TOKEN);
   if (!result.ok) throw new Error(`invalid ${OPERATOR_TOKEN} inputs: ${failureMessage(result.failures)}`);
   return result.inputs;
-}
-
-/** A core value as properties: plain data, without the undefined values a Struct cannot carry. */
-export function plain(value: object): PropertyMap {
-  return JSON.parse(JSON.stringify(value)) as PropertyMap;
 }

@@ -1,21 +1,21 @@
-import { normalizeOperatorName } from "../api";
+import { z } from "zod";
+import { DESIRED_STATUSES } from "../api";
 import type { CheckFailure } from "../core/check-failures";
-import { removalBudgetAtPreview } from "../core/organization-roster/budget";
+import { knownPeopleOf, removalBudgetAtPreview } from "../core/organization-roster/budget";
 import { diffOrganizationRoster, hasChanges, type RosterDiff } from "../core/organization-roster/diff";
 import {
   datedRosterNotes,
   expandedMember,
-  namedPeople,
   type OrganizationRosterInputs,
   type OrganizationRosterState,
   parseCheckedRosterInputs,
-  type RosterMember,
+  type StoredMember,
   storedMember,
-  type UnmanagedOperator,
 } from "../core/organization-roster/inputs";
 import * as core from "../core/organization-roster/operations";
+import { projectUnmanaged } from "../core/organization-roster/unmanaged";
 import { PartialFailure, recastPartialFailure } from "../core/partial-failure";
-import { recordedRoster } from "../core/recorded-state";
+import { parsed, recordedRoster } from "../core/recorded-state";
 import type { KnownPerson } from "../core/removal-budget";
 import { isUnknown } from "../core/unknown";
 import type { CheckedRosterEntry } from "../roster/roster-entry";
@@ -24,18 +24,34 @@ import { rosterKeyOf } from "../roster/roster-keys";
 import { planRoster } from "../roster/roster-plan";
 import { nativeRuntime as runtime } from "./config";
 import type { DiffResult, PropertyMap, PropertyValue, ResourceHandler } from "./handler";
-import { plain } from "./operator-resource";
+import { plain, plainList } from "./plain";
 import { ORGANIZATION_ROSTER_TOKEN } from "./schema";
 
-/** One person as the checked inputs and the state list them: the key always filled in. */
-interface Entry {
-  key: string;
-  name: string;
-  status: RosterMember["status"];
-  import?: string;
-  activeFrom?: string;
-  activeUntil?: string;
+/**
+ * One person as the checked inputs and the state list them: the key always filled in; the status
+ * left out in the state where it is active (as the core stores it).
+ */
+const entrySchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  status: z.enum(DESIRED_STATUSES).optional(),
+  import: z.string().optional(),
+  activeFrom: z.string().optional(),
+  activeUntil: z.string().optional(),
+});
+type Entry = z.infer<typeof entrySchema>;
+
+const unmanagedSchema = z.object({ id: z.number(), name: z.string(), status: z.enum(DESIRED_STATUSES) });
+
+/** A list the engine recorded (or check() wrote), parsed rather than cast; absent is empty. */
+function recordedList<T>(schema: z.ZodType<T>, value: PropertyValue | undefined, what: string): T[] {
+  if (value === undefined || value === null) return [];
+  return parsed(z.array(schema), value, `organization roster's ${what}`);
 }
+
+const entriesOf = (value: PropertyValue | undefined) => recordedList(entrySchema, value, "operators");
+const unmanagedOf = (value: PropertyValue | undefined) =>
+  recordedList(unmanagedSchema, value, "unmanagedOperators");
 
 /** What an entry holds only when given: the state of an undated person stays as small as before. */
 const OPTIONAL_ENTRY_PROPERTIES = ["import", "activeFrom", "activeUntil"] as const;
@@ -72,7 +88,7 @@ export const organizationRosterResource: ResourceHandler = {
     }
     const recorded = new Map(
       olds.organizationId === result.inputs.organizationId
-        ? ((olds.operators ?? []) as unknown as Entry[]).map((entry) => [entry.key, entry.status ?? "active"])
+        ? entriesOf(olds.operators).map((entry) => [entry.key, entry.status ?? "active"])
         : [],
     );
     for (const note of datedRosterNotes(result.inputs, (key) => recorded.get(key)))
@@ -82,9 +98,12 @@ export const organizationRosterResource: ResourceHandler = {
       );
     const inputs = checkedInputs(news, result.inputs, entries.entries);
     if (olds.organizationId === result.inputs.organizationId && Array.isArray(olds.unmanagedOperators)) {
-      inputs.unmanagedOperators = projectedUnmanaged(
-        olds.unmanagedOperators as unknown as UnmanagedOperator[],
-        result.inputs,
+      // The unmanaged people the last refresh found, as `up` will leave them, against the same
+      // list in the recorded inputs: `preview --diff` shows each one's change. Someone the
+      // roster now names is adopted instead, and left as is here.
+      const projected = projectUnmanaged(unmanagedOf(olds.unmanagedOperators), result.inputs);
+      inputs.unmanagedOperators = plainList(
+        projected.flatMap(({ operator, adopted, after }) => (adopted ? [operator] : after ? [after] : [])),
       );
     }
     return { inputs };
@@ -115,8 +134,9 @@ export const organizationRosterResource: ResourceHandler = {
     }
     // An import reads with nothing recorded: every live person becomes an entry, and `unmanaged` is "ignore".
     const importing = props.organizationId === undefined;
-    const previous = importing ? await importedState(organizationId) : coreState(props);
-    const state = await core.readOrganizationRoster(runtime, organizationId, previous);
+    const state = importing
+      ? await core.readImportedRoster(runtime, organizationId)
+      : await core.readOrganizationRoster(runtime, organizationId, coreState(props));
     const given = importing ? {} : Object.keys(inputs).length > 0 ? inputs : props;
     const live = mirroredInputs(given, state, importing);
     return { id, props: outputsOf(live, state), inputs: live };
@@ -164,7 +184,7 @@ function entryOf(entry: CheckedRosterEntry): Entry {
   return { key, name, status, ...Object.fromEntries(given.map((property) => [property, entry[property]])) };
 }
 
-function byKey(entries: readonly Entry[]): Record<string, RosterMember> {
+function byKey(entries: readonly Entry[]): Record<string, StoredMember> {
   return Object.fromEntries(entries.map(({ key, ...member }) => [key, member]));
 }
 
@@ -183,27 +203,8 @@ function checkedInputs(
     ...entry,
     status: desired.operators[entry.key]?.status ?? entry.status,
   }));
-  inputs.operators = plain(now) as unknown as PropertyValue;
+  inputs.operators = plainList(now);
   return inputs;
-}
-
-/**
- * The unmanaged people the last refresh found, as `unmanaged` will leave them: carried into the
- * checked inputs so that `preview --diff` shows each person's change (`status: "active" =>
- * "inactive"`, or the person removed) against the same list in the recorded inputs. Someone the
- * roster now names is adopted instead, and left as is here.
- */
-function projectedUnmanaged(
-  recorded: readonly UnmanagedOperator[],
-  desired: OrganizationRosterInputs,
-): PropertyValue {
-  const named = namedPeople(desired);
-  const projected = recorded.flatMap((operator) => {
-    if (named.has(normalizeOperatorName(operator.name)) || desired.unmanaged === "ignore") return [operator];
-    if (desired.unmanaged === "delete") return [];
-    return [{ ...operator, status: "inactive" as const }];
-  });
-  return plain(projected) as unknown as PropertyValue;
 }
 
 /**
@@ -212,18 +213,7 @@ function projectedUnmanaged(
  */
 function knownPeople(olds: PropertyMap, organizationId: number): KnownPerson[] | undefined {
   if (olds.organizationId !== organizationId) return undefined;
-  const managed = ((olds.operators ?? []) as unknown as Entry[]).map((entry) => ({
-    name: entry.name,
-    active: entry.status !== "inactive",
-    managed: true,
-  }));
-  const others = ((olds.unmanagedOperators ?? []) as unknown as UnmanagedOperator[]).map((operator) => ({
-    id: operator.id,
-    name: operator.name,
-    active: operator.status === "active",
-    managed: false,
-  }));
-  return [...managed, ...others];
+  return knownPeopleOf(entriesOf(olds.operators), unmanagedOf(olds.unmanagedOperators));
 }
 
 /** The roster the core converges, from checked inputs. */
@@ -231,7 +221,7 @@ function desiredOf(inputs: PropertyMap): OrganizationRosterInputs {
   return parseCheckedRosterInputs({
     organizationId: inputs.organizationId,
     unmanaged: inputs.unmanaged,
-    operators: byKey((inputs.operators ?? []) as unknown as Entry[]),
+    operators: byKey(entriesOf(inputs.operators)),
     maxRemovals: inputs.maxRemovals,
     timeZone: inputs.timeZone,
   });
@@ -239,8 +229,10 @@ function desiredOf(inputs: PropertyMap): OrganizationRosterInputs {
 
 /** The core's state from the recorded outputs (the people listed, as the core keys them). */
 function coreState(outputs: PropertyMap): Partial<OrganizationRosterState> {
-  const entries = Array.isArray(outputs.operators) ? (outputs.operators as unknown as Entry[]) : [];
-  const operators = Object.fromEntries(entries.map(({ key, ...member }) => [key, storedMember(member)]));
+  const entries = Array.isArray(outputs.operators) ? entriesOf(outputs.operators) : [];
+  const operators = Object.fromEntries(
+    entries.map(({ key, ...member }) => [key, storedMember(expandedMember(member))]),
+  );
   const { file: _file, maxRemovals: _maxRemovals, ...recorded } = outputs;
   return recordedRoster({ ...recorded, operators }, String(outputs.organizationId ?? ""));
 }
@@ -256,10 +248,10 @@ function passedThrough(properties: PropertyMap): PropertyMap {
 }
 
 /** The outputs: the inputs passed through, the people as they are live, and what ChatHub reports. */
-function outputsOf(inputs: PropertyMap, state: OrganizationRosterState): PropertyMap {
+function outputsOf(inputs: PropertyMap, state: Partial<OrganizationRosterState>): PropertyMap {
   const passed = passedThrough(inputs);
   // As the core stores them (no status when active): under 200 bytes a person in the state.
-  const operators = Object.entries(state.operators).map(([key, member]) => ({ key, ...member }));
+  const operators = Object.entries(state.operators ?? {}).map(([key, member]) => ({ key, ...member }));
   return plain({ ...passed, ...state, operators });
 }
 
@@ -290,27 +282,6 @@ function mirroredInputs(given: PropertyMap, state: OrganizationRosterState, impo
   });
 }
 
-/** What an import starts from: every live person managed, under the key their name gives. */
-async function importedState(organizationId: number): Promise<Partial<OrganizationRosterState>> {
-  const everyone = await core.readOrganizationRoster(runtime, organizationId, {
-    organizationId,
-    unmanaged: "ignore",
-  });
-  const operators: OrganizationRosterState["operators"] = {};
-  const operatorIds: Record<string, number> = {};
-  const names = new Set<string>();
-  for (const operator of everyone.unmanagedOperators) {
-    const name = normalizeOperatorName(operator.name);
-    if (names.has(name)) continue; // a duplicate name stays unmanaged: a roster names each person once
-    names.add(name);
-    const derived = rosterKeyOf(operator.name);
-    const key = derived === "" || derived in operators ? `operator-${operator.id}` : derived;
-    operators[key] = storedMember({ name: operator.name.trim(), status: operator.status });
-    operatorIds[key] = operator.id;
-  }
-  return { organizationId, unmanaged: "ignore", operators, operatorIds };
-}
-
 /**
  * What `preview --diff` prints, person by person (an element, so the name is drawn beside the
  * change): `operators[i]` for someone changed in place, someone changed and moved (drawn at the
@@ -326,8 +297,7 @@ function detailedDiff(
   olds: PropertyMap,
 ): DiffResult["detailedDiff"] {
   const details: NonNullable<DiffResult["detailedDiff"]> = {};
-  const keysOf = (value: PropertyValue | undefined) =>
-    ((value ?? []) as unknown as Entry[]).map((entry) => entry.key);
+  const keysOf = (value: PropertyValue | undefined) => entriesOf(value).map((entry) => entry.key);
   const oldKeys = keysOf(oldInputs.operators ?? olds.operators);
   const newKeys = keysOf(news.operators);
   const mark = (index: number, kind: "add" | "delete") => {
@@ -347,9 +317,9 @@ function detailedDiff(
       mark(after, "add"); // moved in the list as well: drawn where it now stands, as it will be
     }
   }
-  const unmanagedIds = (
-    (oldInputs.unmanagedOperators ?? olds.unmanagedOperators ?? []) as { id: number }[]
-  ).map((operator) => operator.id);
+  const unmanagedIds = unmanagedOf(oldInputs.unmanagedOperators ?? olds.unmanagedOperators).map(
+    (operator) => operator.id,
+  );
   for (const { operator, change } of diff.unmanaged) {
     const at = `unmanagedOperators[${unmanagedIds.indexOf(operator.id)}]`;
     if (change === "delete") details[at] = { kind: "delete", inputDiff: true };
@@ -369,7 +339,7 @@ function asNativePartial(
       new PartialFailure(
         failure.message,
         failure.id,
-        outputsOf(inputs, failure.state as unknown as OrganizationRosterState),
+        outputsOf(inputs, recordedRoster(failure.state, failure.id)),
       ),
   );
 }

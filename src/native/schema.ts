@@ -1,5 +1,6 @@
 import { DESIRED_STATUSES } from "../api";
-import { UNMANAGED_MODES } from "../core/organization-roster/inputs";
+import { UNMANAGED_MODES } from "../core/organization-roster/unmanaged";
+import { CONFIG_KEYS, settingOf } from "../core/provider-config";
 
 /** The provider's name: its tokens are `chathub:index:*`, its plugin `pulumi-resource-chathub`. */
 export const PACKAGE_NAME = "chathub";
@@ -33,28 +34,12 @@ const string = (description: string) => ({ type: "string", description });
 const listOf = (type: string, description: string) => ({ type: "array", items: ref(type), description });
 
 /** The provider's configuration, as stack config (`chathub:token`) and as an explicit provider's inputs. */
-const configProperties = {
-  token: {
-    ...string("The company token (Authorization header). Environment fallback: CHATHUB_TOKEN."),
-    secret: true,
-  },
-  login: string(
-    "The company login, to sign in with instead of a token. Environment fallback: CHATHUB_LOGIN.",
-  ),
-  password: {
-    ...string("The company password, with `login`. Environment fallback: CHATHUB_PASSWORD."),
-    secret: true,
-  },
-  baseUrl: string(
-    "The API root, e.g. https://chatapi.smsbat.com (the default). Environment fallback: CHATHUB_BASE_URL.",
-  ),
-  requestsPerSecond: {
-    type: "number",
-    description:
-      "The most requests per second this process sends (default 40, 80% of ChatHub's documented 50).",
-  },
-  timeoutMs: integer("How long one request may take, in milliseconds."),
-};
+const configProperties = Object.fromEntries(
+  CONFIG_KEYS.map((key) => {
+    const { doc, type } = settingOf(key);
+    return [key, { type, description: doc.description, ...(doc.secret ? { secret: true } : {}) }];
+  }),
+);
 
 const ACTIVE_DATES =
   'An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).';

@@ -1,16 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { RosterCounts, RosterMember, UnmanagedOperator } from "../core/organization-roster/inputs";
 import {
-  type RosterMember,
   UNMANAGED_CHOICES,
   UNMANAGED_MODES,
   type UnmanagedMode,
-  type UnmanagedOperator,
-} from "../core/organization-roster/inputs";
+} from "../core/organization-roster/unmanaged";
 import type { RosterEntry } from "../roster/roster-entry";
 import { RosterError } from "../roster/roster-error";
 import { planRoster } from "../roster/roster-plan";
 import { organizationRosterProviderReference } from "./organization-roster-provider-reference";
-import type { RosterCounts } from "./roster";
 
 export type { UnmanagedMode, UnmanagedOperator };
 

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ChatHubClient } from "../api";
+import { CONFIG_KEYS, settingOf } from "../core/provider-config";
 import {
   clientFromSettings,
   type ProviderSettings,
@@ -25,8 +26,8 @@ export async function programClient(): Promise<ChatHubClient> {
 
 let cached: { fingerprint: string; client: ChatHubClient } | undefined;
 
-/** Read as secrets and only ever held in memory: they never become outputs. */
-const SECRET_KEYS = ["token", "login", "password"] as const;
+/** Read as secrets and only ever held in memory: they never become outputs (login too: it names the company). */
+const SECRET_KEYS = CONFIG_KEYS.filter((key) => settingOf(key).doc.secret || key === "login");
 
 async function readProgramSettings(): Promise<ProviderSettings> {
   const config = new pulumi.Config("chathub");

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { RosterCounts } from "../core/organization-roster/inputs";
 import type { RosterEntry } from "../roster/roster-entry";
 import { RosterError } from "../roster/roster-error";
 import { planRoster } from "../roster/roster-plan";
@@ -25,11 +26,7 @@ export interface ChatHubOperatorRosterArgs {
 }
 
 /** The vendor's statistics, for the operators the roster declares. */
-export interface RosterCounts {
-  total: number;
-  active: number;
-  inactive: number;
-}
+export type { RosterCounts };
 
 /**
  * One organization's roster: a ChatHubOperator per entry, each named `${rosterName}-${key}`, where

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { CsvError, parse as parseCsv } from "csv-parse/sync";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { z } from "zod";
 import { type EntrySource, ROSTER_ENTRY_PROPERTIES } from "./roster-entry";
 import { RosterError } from "./roster-error";
 
@@ -124,11 +125,11 @@ export function parseRosterYaml(text: string, file: string): RosterSource {
   };
 }
 
-/** What csv-parse returns per record with `info` (its types do not say). */
-interface CsvRecord {
-  record: string[];
-  info: { lines: number };
-}
+/** What csv-parse returns per record with `info` (its types do not say, so it is parsed). */
+const csvRecordsSchema = z.array(
+  z.object({ record: z.array(z.string()), info: z.object({ lines: z.number() }) }),
+);
+type CsvRecord = z.infer<typeof csvRecordsSchema>[number];
 
 const CSV_COLUMNS: readonly string[] = ROSTER_ENTRY_PROPERTIES;
 /** Headers are read case-insensitively: "activeuntil" is activeUntil. */
@@ -138,7 +139,7 @@ export function parseRosterCsv(text: string, file: string): RosterSource {
   let records: CsvRecord[];
   try {
     // One line ending, so line numbers count the same way whatever wrote the file.
-    records = parseCsv(text.replace(/\r\n?/g, "\n"), {
+    const parsed = parseCsv(text.replace(/\r\n?/g, "\n"), {
       bom: true,
       info: true,
       trim: true,
@@ -146,7 +147,8 @@ export function parseRosterCsv(text: string, file: string): RosterSource {
       relax_column_count: true,
       // Alex "Al" Brown on a line of its own is a name, as the vendor's one-name-per-line files write it.
       relax_quotes: true,
-    }) as unknown as CsvRecord[];
+    });
+    records = csvRecordsSchema.parse(parsed);
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;

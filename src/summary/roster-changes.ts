@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { normalizeOperatorName } from "../api/roster-queries";
 import { diffOrganizationRoster } from "../core/organization-roster/diff";
-import { UNMANAGED_KEY_PREFIX, UNMANAGED_MODES } from "../core/organization-roster/inputs";
+import { UNMANAGED_KEY_PREFIX } from "../core/organization-roster/inputs";
+import { UNMANAGED_MODES } from "../core/organization-roster/unmanaged";
 import { type KnownPerson, predictRemovals, removalBudget } from "../core/removal-budget";
 import { type BudgetUse, NO_CHANGES, type PersonChange, type ResourceChanges } from "./person-change";
 import { resourceNameOf } from "./preview-json";

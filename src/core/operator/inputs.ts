@@ -92,10 +92,3 @@ export function checkOperatorInputs(
   }
   return { ok: true, inputs, unknown };
 }
-
-/** Parses inputs that check() already accepted (create and update get them from the engine). */
-export function parseCheckedInputs(raw: Record<string, unknown>): OperatorInputs {
-  const result = checkOperatorInputs(raw);
-  if (!result.ok) throw new Error(`invalid operator inputs: ${failureMessage(result.failures)}`);
-  return result.inputs;
-}

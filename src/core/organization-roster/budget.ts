@@ -2,7 +2,7 @@ import { isLive, OPERATOR_STATUS, type Operator } from "../../api";
 import { now } from "../clock";
 import { type KnownPerson, predictRemovals, removalBudgetError, removalsOf } from "../removal-budget";
 import type { ProviderRuntime } from "../runtime";
-import { isDatedMember, type OrganizationRosterInputs } from "./inputs";
+import { isDatedMember, type OrganizationRosterInputs, type UnmanagedOperator } from "./inputs";
 import { type ConvergencePlan, planConvergence } from "./plan";
 
 /**
@@ -10,6 +10,25 @@ import { type ConvergencePlan, planConvergence } from "./plan";
  * from the people the state last saw, and at `up` from the live list, before any write. A person
  * whose `activeFrom`/`activeUntil` makes them inactive now is not counted: the date is the decision.
  */
+
+/**
+ * The people the state last saw, as the budget reads them: the roster's (status "active" where
+ * the record leaves it out) and the unmanaged ones, from whatever form each adapter records them in.
+ */
+export function knownPeopleOf(
+  managed: readonly { name: string; status?: "active" | "inactive" | undefined }[],
+  unmanaged: readonly UnmanagedOperator[],
+): KnownPerson[] {
+  return [
+    ...managed.map((member) => ({ name: member.name, active: member.status !== "inactive", managed: true })),
+    ...unmanaged.map((operator) => ({
+      id: operator.id,
+      name: operator.name,
+      active: operator.status === "active",
+      managed: false,
+    })),
+  ];
+}
 
 /**
  * At preview: against the people the state last saw (after a refresh, what is live; each

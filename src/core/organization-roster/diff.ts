@@ -1,11 +1,11 @@
 import { normalizeOperatorName } from "../../api";
 import {
   expandedMember,
-  namedPeople,
   type OrganizationRosterInputs,
   type OrganizationRosterState,
   type UnmanagedOperator,
 } from "./inputs";
+import { projectUnmanaged, type UnmanagedChange } from "./unmanaged";
 
 /** What happens to one roster key. */
 export type MemberChange = "add" | "remove" | "rename" | "status" | "import";
@@ -17,7 +17,7 @@ export interface RosterDiff {
   unmanagedModeChanged: boolean;
   members: { key: string; change: MemberChange }[];
   /** Unmanaged people `unmanaged` will act on. */
-  unmanaged: { operator: UnmanagedOperator; change: "deactivate" | "delete" }[];
+  unmanaged: { operator: UnmanagedOperator; change: UnmanagedChange }[];
 }
 
 /**
@@ -48,14 +48,9 @@ export function diffOrganizationRoster(
   for (const key of Object.keys(olds))
     if (!(key in desired.operators)) members.push({ key, change: "remove" });
 
-  const unmanaged: RosterDiff["unmanaged"] = [];
-  const named = namedPeople(desired);
-  for (const operator of before.unmanagedOperators ?? []) {
-    if (named.has(normalizeOperatorName(operator.name))) continue; // adopted by the roster, not acted on
-    if (desired.unmanaged === "delete") unmanaged.push({ operator, change: "delete" });
-    else if (desired.unmanaged === "deactivate" && operator.status === "active")
-      unmanaged.push({ operator, change: "deactivate" });
-  }
+  const unmanaged = projectUnmanaged(before.unmanagedOperators ?? [], desired).flatMap(
+    ({ operator, change }) => (change === undefined ? [] : [{ operator, change }]),
+  );
   return {
     replaces: before.organizationId === desired.organizationId ? [] : ["organizationId"],
     unmanagedModeChanged: before.unmanaged !== desired.unmanaged,

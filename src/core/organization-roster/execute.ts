@@ -10,6 +10,7 @@ import type { OrganizationCreateBatcher } from "../create-batcher";
 import { messageOf } from "../messages";
 import type { OrganizationRosterInputs } from "./inputs";
 import type { ConvergencePlan } from "./plan";
+import { type UnmanagedChange, unmanagedChange } from "./unmanaged";
 
 /** What one call of a run did: the state is computed from these alone (state.ts). */
 export type Outcome =
@@ -37,87 +38,92 @@ export async function executePlan(
   previousKeyOf: ReadonlyMap<number, string>,
 ): Promise<Outcome[]> {
   const organizationId = desired.organizationId;
-  const outcomes: Outcome[] = [];
-  const wanted = (key: string): LiveStatusCode => statusCode(desired.operators[key]?.status ?? "active");
 
-  const setStatus = async (key: string, id: number, status: LiveStatusCode) => {
-    if (status === wanted(key)) return;
+  /** Sets a person's status where it differs from the roster's; nothing when it is as wanted. */
+  const setStatus = async (key: string, id: number, status: LiveStatusCode): Promise<Outcome[]> => {
+    const member = desired.operators[key];
+    const wanted = statusCode(member?.status ?? "active");
+    if (status === wanted) return [];
     try {
-      await client.setStatus(id, wanted(key), organizationId);
-      outcomes.push({ kind: "status-set", key, status: wanted(key) });
+      await client.setStatus(id, wanted, organizationId);
+      return [{ kind: "status-set", key, status: wanted }];
     } catch (error) {
-      outcomes.push({
-        kind: "failed",
-        what: `setting "${key}" ${desired.operators[key]?.status}`,
-        reason: messageOf(error),
-      });
+      return [{ kind: "failed", what: `setting "${key}" ${member?.status}`, reason: messageOf(error) }];
     }
   };
 
-  const createMissing = async () => {
-    const names = plan.create.map((key) => desired.operators[key]?.name as string);
-    const results = await batcher.createChecked(names, live);
-    await Promise.all(
-      results.map(async (result, index) => {
-        const key = plan.create[index] as string;
-        if (result.status === "rejected") {
-          outcomes.push({ kind: "failed", what: `creating "${key}"`, reason: messageOf(result.reason) });
-          return;
+  const createMissing = async (): Promise<Outcome[]> => {
+    const missing = plan.create.flatMap((key) => {
+      const member = desired.operators[key];
+      return member ? [{ key, name: member.name }] : [];
+    });
+    const results = await batcher.createChecked(
+      missing.map(({ name }) => name),
+      live,
+    );
+    const created = await Promise.all(
+      missing.map(async ({ key }, index): Promise<Outcome[]> => {
+        const result = results[index];
+        if (result === undefined || result.status === "rejected") {
+          return [{ kind: "failed", what: `creating "${key}"`, reason: messageOf(result?.reason) }];
         }
         const { id, status } = result.value;
         if (status === OPERATOR_STATUS.deleted) {
-          outcomes.push({
-            kind: "failed",
-            what: `creating "${key}"`,
-            reason: `ChatHub answered with deleted operator ${id}`,
-          });
-          return;
+          return [
+            {
+              kind: "failed",
+              what: `creating "${key}"`,
+              reason: `ChatHub answered with deleted operator ${id}`,
+            },
+          ];
         }
-        outcomes.push({ kind: "created", key, id, status });
-        await setStatus(key, id, status);
+        return [{ kind: "created", key, id, status }, ...(await setStatus(key, id, status))];
       }),
     );
+    return created.flat();
   };
 
-  const retire = async (operator: Operator) => {
-    const key = previousKeyOf.get(operator.id) as string;
+  const retire = async (operator: Operator): Promise<Outcome> => {
+    const key = previousKeyOf.get(operator.id) ?? `operator ${operator.id}`;
     try {
       await client.setStatus(operator.id, OPERATOR_STATUS.deleted, organizationId);
-      outcomes.push({ kind: "retired", key, id: operator.id });
+      return { kind: "retired", key, id: operator.id };
     } catch (error) {
-      if (isChatHubApiError(error) && error.kind === "not-found") {
-        outcomes.push({ kind: "retired", key, id: operator.id });
-      } else {
-        outcomes.push({ kind: "retire-failed", key, operator, reason: messageOf(error) });
-      }
+      if (isChatHubApiError(error) && error.kind === "not-found")
+        return { kind: "retired", key, id: operator.id };
+      return { kind: "retire-failed", key, operator, reason: messageOf(error) };
     }
   };
 
-  const applyUnmanaged = async (operator: Operator) => {
-    const change =
-      desired.unmanaged === "delete"
-        ? { status: OPERATOR_STATUS.deleted, verb: "deleting", done: "unmanaged-deleted" as const }
-        : desired.unmanaged === "deactivate" && operator.status === OPERATOR_STATUS.active
-          ? { status: OPERATOR_STATUS.inactive, verb: "deactivating", done: "unmanaged-deactivated" as const }
-          : undefined;
-    if (!change) return;
+  const applyUnmanaged = async (operator: Operator): Promise<Outcome[]> => {
+    const change = unmanagedChange(desired.unmanaged, operator.status === OPERATOR_STATUS.active);
+    if (change === undefined) return [];
+    const { status, verb, done } = UNMANAGED_CALLS[change];
     try {
-      await client.setStatus(operator.id, change.status, organizationId);
-      outcomes.push({ kind: change.done, id: operator.id });
+      await client.setStatus(operator.id, status, organizationId);
+      return [{ kind: done, id: operator.id }];
     } catch (error) {
-      outcomes.push({
-        kind: "failed",
-        what: `${change.verb} unmanaged "${operator.name}" (operator ${operator.id})`,
-        reason: messageOf(error),
-      });
+      return [
+        {
+          kind: "failed",
+          what: `${verb} unmanaged "${operator.name}" (operator ${operator.id})`,
+          reason: messageOf(error),
+        },
+      ];
     }
   };
 
-  await Promise.all([
+  const outcomes = await Promise.all([
     createMissing(),
     ...[...plan.claimed].map(([key, member]) => setStatus(key, member.id, member.status)),
-    ...plan.retire.map(retire),
+    Promise.all(plan.retire.map(retire)),
     ...plan.unmanaged.map(applyUnmanaged),
   ]);
-  return outcomes;
+  return outcomes.flat();
 }
+
+/** The call each change of `unmanaged` makes, how a failure names it, and the outcome it records. */
+const UNMANAGED_CALLS = {
+  delete: { status: OPERATOR_STATUS.deleted, verb: "deleting", done: "unmanaged-deleted" },
+  deactivate: { status: OPERATOR_STATUS.inactive, verb: "deactivating", done: "unmanaged-deactivated" },
+} as const satisfies Record<UnmanagedChange, { status: number; verb: string; done: Outcome["kind"] }>;

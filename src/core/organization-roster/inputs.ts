@@ -2,7 +2,6 @@ import { z } from "zod";
 import {
   DESIRED_STATUSES,
   type DesiredStatus,
-  normalizeOperatorName,
   operatorNameSchema,
   operatorRefSchema,
   organizationIdSchema,
@@ -19,15 +18,7 @@ import { type Checked, type CheckFailure, failureMessage, failuresOf } from "../
 import { now } from "../clock";
 import { maxRemovalsSchema } from "../removal-budget";
 import { isUnknown } from "../unknown";
-
-/** What `up` does to live operators the roster does not name. */
-export const UNMANAGED_MODES = ["ignore", "deactivate", "delete"] as const;
-export type UnmanagedMode = (typeof UNMANAGED_MODES)[number];
-
-/** What each mode does, for the message that asks for a choice. */
-export const UNMANAGED_CHOICES =
-  'set unmanaged to one of "ignore" (leave operators the roster does not name as they are, and only report them), ' +
-  '"deactivate" (make them inactive) or "delete" (give them status 2)';
+import { UNMANAGED_CHOICES, UNMANAGED_MODES } from "./unmanaged";
 
 /** One person of the roster, by key. */
 export const rosterMemberSchema = z.strictObject({
@@ -52,11 +43,6 @@ export type OrganizationRosterInputs = z.infer<typeof organizationRosterInputsSc
 
 const ACCEPTED = ["organizationId", "operators", "unmanaged", "maxRemovals", "timeZone"];
 
-/** The people a roster names, as ChatHub compares names (case-insensitive, trimmed). */
-export function namedPeople(roster: OrganizationRosterInputs): Set<string> {
-  return new Set(Object.values(roster.operators).map((member) => normalizeOperatorName(member.name)));
-}
-
 /**
  * The dynamic adapter's key for a live operator the roster does not name, in `read`'s inputs
  * (`unmanaged #107`): no roster key has a space or "#", so it names nobody of the roster.
@@ -70,11 +56,9 @@ export interface UnmanagedOperator {
   status: DesiredStatus;
 }
 
-export interface RosterCounts {
-  total: number;
-  active: number;
-  inactive: number;
-}
+/** How many people a roster manages, and of them how many are active and inactive. */
+export const rosterCountsSchema = z.object({ total: z.number(), active: z.number(), inactive: z.number() });
+export type RosterCounts = z.infer<typeof rosterCountsSchema>;
 
 /**
  * A person as the state stores them: the status only when inactive (active is the default, as in

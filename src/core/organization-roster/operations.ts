@@ -5,6 +5,7 @@ import { PartialFailure } from "../partial-failure";
 import type { ProviderRuntime } from "../runtime";
 import { removalBudgetOfPlan } from "./budget";
 import { executePlan } from "./execute";
+import { importedRoster } from "./import";
 import {
   checkOrganizationRosterInputs,
   type OrganizationRosterInputs,
@@ -12,6 +13,7 @@ import {
 } from "./inputs";
 import { planConvergence } from "./plan";
 import { convergedState, liveState } from "./state";
+import { unmanagedChange } from "./unmanaged";
 
 /**
  * One organization's roster, whichever way Pulumi reaches it: `up` lists the organization once,
@@ -87,23 +89,33 @@ export async function readOrganizationRoster(
   return liveState(organizationId, previous, live);
 }
 
+/** An organization brought under a roster by `pulumi import`: everyone live an entry (importedRoster). */
+export async function readImportedRoster(
+  runtime: ProviderRuntime,
+  organizationId: number,
+): Promise<OrganizationRosterState> {
+  const live = await runtime.client().listOperators(organizationId);
+  return liveState(organizationId, importedRoster(organizationId, live), live);
+}
+
 /** Deletes the people the roster manages (status 2), and no one else. */
 export async function deleteOrganizationRoster(
   runtime: ProviderRuntime,
   state: Partial<OrganizationRosterState>,
 ): Promise<void> {
   const client = runtime.client();
-  const failures: string[] = [];
-  await Promise.all(
-    Object.entries(state.operatorIds ?? {}).map(async ([key, operatorId]) => {
+  const results = await Promise.all(
+    Object.entries(state.operatorIds ?? {}).map(async ([key, operatorId]): Promise<string[]> => {
       try {
         await client.setStatus(operatorId, OPERATOR_STATUS.deleted, state.organizationId);
+        return [];
       } catch (error) {
-        if (isChatHubApiError(error) && error.kind === "not-found") return; // gone is what delete wants
-        failures.push(`"${key}" (operator ${operatorId}): ${messageOf(error)}`);
+        if (isChatHubApiError(error) && error.kind === "not-found") return []; // gone is what delete wants
+        return [`"${key}" (operator ${operatorId}): ${messageOf(error)}`];
       }
     }),
   );
+  const failures = results.flat();
   if (failures.length > 0) {
     throw new Error(
       `Deleting the roster of organization ${state.organizationId} failed for ${failures.length} operator(s): ${listed(failures)}. ` +
@@ -130,7 +142,8 @@ export async function unmanagedWarning(
   }
   const { unmanaged } = planConvergence(desired, {}, live);
   const affected = unmanaged.filter(
-    (operator) => desired.unmanaged === "delete" || operator.status === OPERATOR_STATUS.active,
+    (operator) =>
+      unmanagedChange(desired.unmanaged, operator.status === OPERATOR_STATUS.active) !== undefined,
   );
   if (affected.length === 0) return undefined;
   const verb = desired.unmanaged === "delete" ? "delete (status 2)" : "deactivate";

