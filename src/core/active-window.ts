@@ -53,7 +53,9 @@ export function dateProblem(value: unknown): string | undefined {
 // A string to the package schema; every message (a number given, a bad value) is timeZoneProblem's.
 export const timeZoneSchema = z
   .string({ error: (issue) => timeZoneProblem(issue.input) })
-  .refine((value) => timeZoneProblem(value) === undefined, { error: (issue) => timeZoneProblem(issue.input) });
+  .refine((value) => timeZoneProblem(value) === undefined, {
+    error: (issue) => timeZoneProblem(issue.input),
+  });
 
 // A string to the package schema; every message (a number given, a bad value) is dateProblem's.
 export const activeDateSchema = z
