@@ -41,6 +41,11 @@ const entrySchema = z.object({
 });
 type Entry = z.infer<typeof entrySchema>;
 
+/** As entrySchema, for lists that may be an import's inputs: no key where the name gives it. */
+const recordedEntrySchema = entrySchema
+  .extend({ key: z.string().optional() })
+  .transform((entry): Entry => ({ ...entry, key: entry.key ?? rosterKeyOf(entry.name) }));
+
 const unmanagedSchema = z.object({ id: z.number(), name: z.string(), status: z.enum(DESIRED_STATUSES) });
 
 /** A list the engine recorded (or check() wrote), parsed rather than cast; absent is empty. */
@@ -49,7 +54,7 @@ function recordedList<T>(schema: z.ZodType<T>, value: PropertyValue | undefined,
   return parsed(z.array(schema), value, `organization roster's ${what}`);
 }
 
-const entriesOf = (value: PropertyValue | undefined) => recordedList(entrySchema, value, "operators");
+const entriesOf = (value: PropertyValue | undefined) => recordedList(recordedEntrySchema, value, "operators");
 const unmanagedOf = (value: PropertyValue | undefined) =>
   recordedList(unmanagedSchema, value, "unmanagedOperators");
 

@@ -16,6 +16,10 @@ import (
 type Operator struct {
 	pulumi.CustomResourceState
 
+	// Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+	ActiveFrom pulumi.StringPtrOutput `pulumi:"activeFrom"`
+	// Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
+	ActiveUntil pulumi.StringPtrOutput `pulumi:"activeUntil"`
 	// Take over a live operator of the same name instead of failing with a name clash.
 	Adopt pulumi.BoolOutput `pulumi:"adopt"`
 	// Display name, 1–100 characters, unique in the organization (case-insensitive). Changing it replaces the operator.
@@ -28,6 +32,8 @@ type Operator struct {
 	OrganizationName pulumi.StringPtrOutput `pulumi:"organizationName"`
 	// "active" (default) or "inactive". Deleting an operator is deleting the resource.
 	Status OperatorStatusOutput `pulumi:"status"`
+	// The time zone in which the dates of `activeFrom` and `activeUntil` are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
+	TimeZone pulumi.StringPtrOutput `pulumi:"timeZone"`
 }
 
 // NewOperator registers a new resource with the given unique name, arguments, and options.
@@ -76,6 +82,10 @@ func (OperatorState) ElementType() reflect.Type {
 }
 
 type operatorArgs struct {
+	// Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+	ActiveFrom *string `pulumi:"activeFrom"`
+	// Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
+	ActiveUntil *string `pulumi:"activeUntil"`
 	// Take over a live operator of the same name instead of failing with a name clash.
 	Adopt *bool `pulumi:"adopt"`
 	// Display name, 1–100 characters, unique in the organization (case-insensitive). Changing it replaces the operator.
@@ -84,10 +94,16 @@ type operatorArgs struct {
 	OrganizationId int `pulumi:"organizationId"`
 	// "active" (default) or "inactive". Deleting an operator is deleting the resource.
 	Status *OperatorStatus `pulumi:"status"`
+	// The time zone in which the dates of `activeFrom` and `activeUntil` are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
+	TimeZone *string `pulumi:"timeZone"`
 }
 
 // The set of arguments for constructing a Operator resource.
 type OperatorArgs struct {
+	// Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+	ActiveFrom pulumi.StringPtrInput
+	// Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
+	ActiveUntil pulumi.StringPtrInput
 	// Take over a live operator of the same name instead of failing with a name clash.
 	Adopt pulumi.BoolPtrInput
 	// Display name, 1–100 characters, unique in the organization (case-insensitive). Changing it replaces the operator.
@@ -96,6 +112,8 @@ type OperatorArgs struct {
 	OrganizationId pulumi.IntInput
 	// "active" (default) or "inactive". Deleting an operator is deleting the resource.
 	Status OperatorStatusPtrInput
+	// The time zone in which the dates of `activeFrom` and `activeUntil` are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
+	TimeZone pulumi.StringPtrInput
 }
 
 func (OperatorArgs) ElementType() reflect.Type {
@@ -135,6 +153,16 @@ func (o OperatorOutput) ToOperatorOutputWithContext(ctx context.Context) Operato
 	return o
 }
 
+// Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+func (o OperatorOutput) ActiveFrom() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Operator) pulumi.StringPtrOutput { return v.ActiveFrom }).(pulumi.StringPtrOutput)
+}
+
+// Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
+func (o OperatorOutput) ActiveUntil() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Operator) pulumi.StringPtrOutput { return v.ActiveUntil }).(pulumi.StringPtrOutput)
+}
+
 // Take over a live operator of the same name instead of failing with a name clash.
 func (o OperatorOutput) Adopt() pulumi.BoolOutput {
 	return o.ApplyT(func(v *Operator) pulumi.BoolOutput { return v.Adopt }).(pulumi.BoolOutput)
@@ -163,6 +191,11 @@ func (o OperatorOutput) OrganizationName() pulumi.StringPtrOutput {
 // "active" (default) or "inactive". Deleting an operator is deleting the resource.
 func (o OperatorOutput) Status() OperatorStatusOutput {
 	return o.ApplyT(func(v *Operator) OperatorStatusOutput { return v.Status }).(OperatorStatusOutput)
+}
+
+// The time zone in which the dates of `activeFrom` and `activeUntil` are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
+func (o OperatorOutput) TimeZone() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Operator) pulumi.StringPtrOutput { return v.TimeZone }).(pulumi.StringPtrOutput)
 }
 
 func init() {

@@ -20,7 +20,7 @@ type OrganizationRoster struct {
 	Counts RosterCountsOutput `pulumi:"counts"`
 	// A roster file (.yaml, .yml or .csv), relative to the program's folder. Give this or `operators`.
 	File pulumi.StringPtrOutput `pulumi:"file"`
-	// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+	// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
 	MaxRemovals pulumi.AnyOutput `pulumi:"maxRemovals"`
 	// ChatHub's operator id of every entry, by key.
 	OperatorIds pulumi.IntMapOutput `pulumi:"operatorIds"`
@@ -28,6 +28,8 @@ type OrganizationRoster struct {
 	Operators RosterEntryArrayOutput `pulumi:"operators"`
 	// The ChatHub organization this roster owns, e.g. 24.
 	OrganizationId pulumi.IntOutput `pulumi:"organizationId"`
+	// The organization's time zone, in which the entries' `activeFrom` and `activeUntil` dates are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
+	TimeZone pulumi.StringPtrOutput `pulumi:"timeZone"`
 	// Required: what `up` does to live operators the roster does not name. "ignore" leaves them and reports them in `unmanagedOperators`; "deactivate" makes them inactive; "delete" gives them status 2.
 	Unmanaged UnmanagedModeOutput `pulumi:"unmanaged"`
 	// Live operators the roster does not name, after this up's actions (or the last refresh).
@@ -82,12 +84,14 @@ func (OrganizationRosterState) ElementType() reflect.Type {
 type organizationRosterArgs struct {
 	// A roster file (.yaml, .yml or .csv), relative to the program's folder. Give this or `operators`.
 	File *string `pulumi:"file"`
-	// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+	// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
 	MaxRemovals interface{} `pulumi:"maxRemovals"`
 	// The operators, inline. Give this or `file`.
 	Operators []RosterEntry `pulumi:"operators"`
 	// The ChatHub organization this roster owns, e.g. 24.
 	OrganizationId int `pulumi:"organizationId"`
+	// The organization's time zone, in which the entries' `activeFrom` and `activeUntil` dates are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
+	TimeZone *string `pulumi:"timeZone"`
 	// Required: what `up` does to live operators the roster does not name. "ignore" leaves them and reports them in `unmanagedOperators`; "deactivate" makes them inactive; "delete" gives them status 2.
 	Unmanaged UnmanagedMode `pulumi:"unmanaged"`
 }
@@ -96,12 +100,14 @@ type organizationRosterArgs struct {
 type OrganizationRosterArgs struct {
 	// A roster file (.yaml, .yml or .csv), relative to the program's folder. Give this or `operators`.
 	File pulumi.StringPtrInput
-	// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+	// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
 	MaxRemovals pulumi.Input
 	// The operators, inline. Give this or `file`.
 	Operators RosterEntryArrayInput
 	// The ChatHub organization this roster owns, e.g. 24.
 	OrganizationId pulumi.IntInput
+	// The organization's time zone, in which the entries' `activeFrom` and `activeUntil` dates are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
+	TimeZone pulumi.StringPtrInput
 	// Required: what `up` does to live operators the roster does not name. "ignore" leaves them and reports them in `unmanagedOperators`; "deactivate" makes them inactive; "delete" gives them status 2.
 	Unmanaged UnmanagedModeInput
 }
@@ -153,7 +159,7 @@ func (o OrganizationRosterOutput) File() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *OrganizationRoster) pulumi.StringPtrOutput { return v.File }).(pulumi.StringPtrOutput)
 }
 
-// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
 func (o OrganizationRosterOutput) MaxRemovals() pulumi.AnyOutput {
 	return o.ApplyT(func(v *OrganizationRoster) pulumi.AnyOutput { return v.MaxRemovals }).(pulumi.AnyOutput)
 }
@@ -171,6 +177,11 @@ func (o OrganizationRosterOutput) Operators() RosterEntryArrayOutput {
 // The ChatHub organization this roster owns, e.g. 24.
 func (o OrganizationRosterOutput) OrganizationId() pulumi.IntOutput {
 	return o.ApplyT(func(v *OrganizationRoster) pulumi.IntOutput { return v.OrganizationId }).(pulumi.IntOutput)
+}
+
+// The organization's time zone, in which the entries' `activeFrom` and `activeUntil` dates are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
+func (o OrganizationRosterOutput) TimeZone() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *OrganizationRoster) pulumi.StringPtrOutput { return v.TimeZone }).(pulumi.StringPtrOutput)
 }
 
 // Required: what `up` does to live operators the roster does not name. "ignore" leaves them and reports them in `unmanagedOperators`; "deactivate" makes them inactive; "delete" gives them status 2.

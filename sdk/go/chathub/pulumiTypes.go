@@ -207,6 +207,10 @@ func (o RosterCountsOutput) Total() pulumi.IntOutput {
 
 // One person of a roster.
 type RosterEntry struct {
+	// Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+	ActiveFrom *string `pulumi:"activeFrom"`
+	// Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
+	ActiveUntil *string `pulumi:"activeUntil"`
 	// Take over this live operator, "<organizationId>/<operatorId>" (e.g. "24/104"), as it is.
 	Import *string `pulumi:"import"`
 	// A stable key for the person (default: derived from the name, e.g. "alex-brown"). Keep it when renaming.
@@ -230,6 +234,10 @@ type RosterEntryInput interface {
 
 // One person of a roster.
 type RosterEntryArgs struct {
+	// Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+	ActiveFrom pulumi.StringPtrInput `pulumi:"activeFrom"`
+	// Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
+	ActiveUntil pulumi.StringPtrInput `pulumi:"activeUntil"`
 	// Take over this live operator, "<organizationId>/<operatorId>" (e.g. "24/104"), as it is.
 	Import pulumi.StringPtrInput `pulumi:"import"`
 	// A stable key for the person (default: derived from the name, e.g. "alex-brown"). Keep it when renaming.
@@ -290,6 +298,16 @@ func (o RosterEntryOutput) ToRosterEntryOutput() RosterEntryOutput {
 
 func (o RosterEntryOutput) ToRosterEntryOutputWithContext(ctx context.Context) RosterEntryOutput {
 	return o
+}
+
+// Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+func (o RosterEntryOutput) ActiveFrom() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v RosterEntry) *string { return v.ActiveFrom }).(pulumi.StringPtrOutput)
+}
+
+// Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
+func (o RosterEntryOutput) ActiveUntil() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v RosterEntry) *string { return v.ActiveUntil }).(pulumi.StringPtrOutput)
 }
 
 // Take over this live operator, "<organizationId>/<operatorId>" (e.g. "24/104"), as it is.

@@ -28,6 +28,14 @@ class RosterEntryArgsDict(TypedDict):
     """
     Display name, 1–100 characters, unique in the organization (case-insensitive).
     """
+    active_from: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+    """
+    active_until: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
+    """
     import_: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
     Take over this live operator, "<organizationId>/<operatorId>" (e.g. "24/104"), as it is.
@@ -45,6 +53,8 @@ class RosterEntryArgsDict(TypedDict):
 class RosterEntryArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str],
+                 active_from: pulumi.Input[Optional[_builtins.str]] = None,
+                 active_until: pulumi.Input[Optional[_builtins.str]] = None,
                  import_: pulumi.Input[Optional[_builtins.str]] = None,
                  key: pulumi.Input[Optional[_builtins.str]] = None,
                  status: pulumi.Input[Optional['OperatorStatus']] = None):
@@ -52,11 +62,17 @@ class RosterEntryArgs:
         One person of a roster.
 
         :param pulumi.Input[_builtins.str] name: Display name, 1–100 characters, unique in the organization (case-insensitive).
+        :param pulumi.Input[_builtins.str] active_from: Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+        :param pulumi.Input[_builtins.str] active_until: Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
         :param pulumi.Input[_builtins.str] import_: Take over this live operator, "<organizationId>/<operatorId>" (e.g. "24/104"), as it is.
         :param pulumi.Input[_builtins.str] key: A stable key for the person (default: derived from the name, e.g. "alex-brown"). Keep it when renaming.
         :param pulumi.Input['OperatorStatus'] status: "active" (default) or "inactive".
         """
         pulumi.set(__self__, "name", name)
+        if active_from is not None:
+            pulumi.set(__self__, "active_from", active_from)
+        if active_until is not None:
+            pulumi.set(__self__, "active_until", active_until)
         if import_ is not None:
             pulumi.set(__self__, "import_", import_)
         if key is not None:
@@ -75,6 +91,30 @@ class RosterEntryArgs:
     @name.setter
     def name(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="activeFrom")
+    def active_from(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+        """
+        return pulumi.get(self, "active_from")
+
+    @active_from.setter
+    def active_from(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "active_from", value)
+
+    @_builtins.property
+    @pulumi.getter(name="activeUntil")
+    def active_until(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
+        """
+        return pulumi.get(self, "active_until")
+
+    @active_until.setter
+    def active_until(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "active_until", value)
 
     @_builtins.property
     @pulumi.getter(name="import")

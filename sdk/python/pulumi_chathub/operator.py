@@ -22,22 +22,34 @@ class OperatorArgs:
     def __init__(__self__, *,
                  name: pulumi.Input[_builtins.str],
                  organization_id: pulumi.Input[_builtins.int],
+                 active_from: pulumi.Input[Optional[_builtins.str]] = None,
+                 active_until: pulumi.Input[Optional[_builtins.str]] = None,
                  adopt: pulumi.Input[Optional[_builtins.bool]] = None,
-                 status: pulumi.Input[Optional['OperatorStatus']] = None):
+                 status: pulumi.Input[Optional['OperatorStatus']] = None,
+                 time_zone: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a Operator resource.
 
         :param pulumi.Input[_builtins.str] name: Display name, 1–100 characters, unique in the organization (case-insensitive). Changing it replaces the operator.
         :param pulumi.Input[_builtins.int] organization_id: The ChatHub organization the operator answers chats for, e.g. 24.
+        :param pulumi.Input[_builtins.str] active_from: Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+        :param pulumi.Input[_builtins.str] active_until: Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
         :param pulumi.Input[_builtins.bool] adopt: Take over a live operator of the same name instead of failing with a name clash.
         :param pulumi.Input['OperatorStatus'] status: "active" (default) or "inactive". Deleting an operator is deleting the resource.
+        :param pulumi.Input[_builtins.str] time_zone: The time zone in which the dates of `activeFrom` and `activeUntil` are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
         """
         pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "organization_id", organization_id)
+        if active_from is not None:
+            pulumi.set(__self__, "active_from", active_from)
+        if active_until is not None:
+            pulumi.set(__self__, "active_until", active_until)
         if adopt is not None:
             pulumi.set(__self__, "adopt", adopt)
         if status is not None:
             pulumi.set(__self__, "status", status)
+        if time_zone is not None:
+            pulumi.set(__self__, "time_zone", time_zone)
 
     @_builtins.property
     @pulumi.getter
@@ -64,6 +76,30 @@ class OperatorArgs:
         pulumi.set(self, "organization_id", value)
 
     @_builtins.property
+    @pulumi.getter(name="activeFrom")
+    def active_from(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+        """
+        return pulumi.get(self, "active_from")
+
+    @active_from.setter
+    def active_from(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "active_from", value)
+
+    @_builtins.property
+    @pulumi.getter(name="activeUntil")
+    def active_until(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
+        """
+        return pulumi.get(self, "active_until")
+
+    @active_until.setter
+    def active_until(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "active_until", value)
+
+    @_builtins.property
     @pulumi.getter
     def adopt(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
@@ -87,6 +123,18 @@ class OperatorArgs:
     def status(self, value: pulumi.Input[Optional['OperatorStatus']]):
         pulumi.set(self, "status", value)
 
+    @_builtins.property
+    @pulumi.getter(name="timeZone")
+    def time_zone(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The time zone in which the dates of `activeFrom` and `activeUntil` are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
+        """
+        return pulumi.get(self, "time_zone")
+
+    @time_zone.setter
+    def time_zone(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "time_zone", value)
+
 
 @pulumi.type_token("chathub:index:Operator")
 class Operator(pulumi.CustomResource):
@@ -94,20 +142,26 @@ class Operator(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 active_from: pulumi.Input[Optional[_builtins.str]] = None,
+                 active_until: pulumi.Input[Optional[_builtins.str]] = None,
                  adopt: pulumi.Input[Optional[_builtins.bool]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  organization_id: pulumi.Input[Optional[_builtins.int]] = None,
                  status: pulumi.Input[Optional['OperatorStatus']] = None,
+                 time_zone: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
         A ChatHub operator: an agent who answers chats for an organization. Its id is "<organizationId>/<operatorId>", e.g. "24/104" (`pulumi import chathub:index:Operator alex 24/104`).
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.str] active_from: Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+        :param pulumi.Input[_builtins.str] active_until: Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
         :param pulumi.Input[_builtins.bool] adopt: Take over a live operator of the same name instead of failing with a name clash.
         :param pulumi.Input[_builtins.str] name: Display name, 1–100 characters, unique in the organization (case-insensitive). Changing it replaces the operator.
         :param pulumi.Input[_builtins.int] organization_id: The ChatHub organization the operator answers chats for, e.g. 24.
         :param pulumi.Input['OperatorStatus'] status: "active" (default) or "inactive". Deleting an operator is deleting the resource.
+        :param pulumi.Input[_builtins.str] time_zone: The time zone in which the dates of `activeFrom` and `activeUntil` are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
         """
         ...
     @overload
@@ -133,10 +187,13 @@ class Operator(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 active_from: pulumi.Input[Optional[_builtins.str]] = None,
+                 active_until: pulumi.Input[Optional[_builtins.str]] = None,
                  adopt: pulumi.Input[Optional[_builtins.bool]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
                  organization_id: pulumi.Input[Optional[_builtins.int]] = None,
                  status: pulumi.Input[Optional['OperatorStatus']] = None,
+                 time_zone: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -146,6 +203,8 @@ class Operator(pulumi.CustomResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = OperatorArgs.__new__(OperatorArgs)
 
+            __props__.__dict__["active_from"] = active_from
+            __props__.__dict__["active_until"] = active_until
             __props__.__dict__["adopt"] = adopt
             if name is None and not opts.urn:
                 raise TypeError("Missing required property 'name'")
@@ -154,6 +213,7 @@ class Operator(pulumi.CustomResource):
                 raise TypeError("Missing required property 'organization_id'")
             __props__.__dict__["organization_id"] = organization_id
             __props__.__dict__["status"] = status
+            __props__.__dict__["time_zone"] = time_zone
             __props__.__dict__["operator_id"] = None
             __props__.__dict__["organization_name"] = None
         super(Operator, __self__).__init__(
@@ -178,13 +238,32 @@ class Operator(pulumi.CustomResource):
 
         __props__ = OperatorArgs.__new__(OperatorArgs)
 
+        __props__.__dict__["active_from"] = None
+        __props__.__dict__["active_until"] = None
         __props__.__dict__["adopt"] = None
         __props__.__dict__["name"] = None
         __props__.__dict__["operator_id"] = None
         __props__.__dict__["organization_id"] = None
         __props__.__dict__["organization_name"] = None
         __props__.__dict__["status"] = None
+        __props__.__dict__["time_zone"] = None
         return Operator(resource_name, opts=opts, __props__=__props__)
+
+    @_builtins.property
+    @pulumi.getter(name="activeFrom")
+    def active_from(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+        """
+        return pulumi.get(self, "active_from")
+
+    @_builtins.property
+    @pulumi.getter(name="activeUntil")
+    def active_until(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
+        """
+        return pulumi.get(self, "active_until")
 
     @_builtins.property
     @pulumi.getter
@@ -233,4 +312,12 @@ class Operator(pulumi.CustomResource):
         "active" (default) or "inactive". Deleting an operator is deleting the resource.
         """
         return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter(name="timeZone")
+    def time_zone(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The time zone in which the dates of `activeFrom` and `activeUntil` are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
+        """
+        return pulumi.get(self, "time_zone")
 

@@ -26,15 +26,17 @@ class OrganizationRosterArgs:
                  unmanaged: pulumi.Input['UnmanagedMode'],
                  file: pulumi.Input[Optional[_builtins.str]] = None,
                  max_removals: pulumi.Input[Optional[Union[_builtins.int, _builtins.str]]] = None,
-                 operators: pulumi.Input[Optional[Sequence[pulumi.Input['RosterEntryArgs']]]] = None):
+                 operators: pulumi.Input[Optional[Sequence[pulumi.Input['RosterEntryArgs']]]] = None,
+                 time_zone: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a OrganizationRoster resource.
 
         :param pulumi.Input[_builtins.int] organization_id: The ChatHub organization this roster owns, e.g. 24.
         :param pulumi.Input['UnmanagedMode'] unmanaged: Required: what `up` does to live operators the roster does not name. "ignore" leaves them and reports them in `unmanagedOperators`; "deactivate" makes them inactive; "delete" gives them status 2.
         :param pulumi.Input[_builtins.str] file: A roster file (.yaml, .yml or .csv), relative to the program's folder. Give this or `operators`.
-        :param pulumi.Input[Union[_builtins.int, _builtins.str]] max_removals: The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+        :param pulumi.Input[Union[_builtins.int, _builtins.str]] max_removals: The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
         :param pulumi.Input[Sequence[pulumi.Input['RosterEntryArgs']]] operators: The operators, inline. Give this or `file`.
+        :param pulumi.Input[_builtins.str] time_zone: The organization's time zone, in which the entries' `activeFrom` and `activeUntil` dates are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
         """
         pulumi.set(__self__, "organization_id", organization_id)
         pulumi.set(__self__, "unmanaged", unmanaged)
@@ -44,6 +46,8 @@ class OrganizationRosterArgs:
             pulumi.set(__self__, "max_removals", max_removals)
         if operators is not None:
             pulumi.set(__self__, "operators", operators)
+        if time_zone is not None:
+            pulumi.set(__self__, "time_zone", time_zone)
 
     @_builtins.property
     @pulumi.getter(name="organizationId")
@@ -85,7 +89,7 @@ class OrganizationRosterArgs:
     @pulumi.getter(name="maxRemovals")
     def max_removals(self) -> pulumi.Input[Optional[Union[_builtins.int, _builtins.str]]]:
         """
-        The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+        The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
         """
         return pulumi.get(self, "max_removals")
 
@@ -105,6 +109,18 @@ class OrganizationRosterArgs:
     def operators(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['RosterEntryArgs']]]]):
         pulumi.set(self, "operators", value)
 
+    @_builtins.property
+    @pulumi.getter(name="timeZone")
+    def time_zone(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The organization's time zone, in which the entries' `activeFrom` and `activeUntil` dates are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
+        """
+        return pulumi.get(self, "time_zone")
+
+    @time_zone.setter
+    def time_zone(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "time_zone", value)
+
 
 @pulumi.type_token("chathub:index:OrganizationRoster")
 class OrganizationRoster(pulumi.CustomResource):
@@ -116,6 +132,7 @@ class OrganizationRoster(pulumi.CustomResource):
                  max_removals: pulumi.Input[Optional[Union[_builtins.int, _builtins.str]]] = None,
                  operators: pulumi.Input[Optional[Sequence[pulumi.Input[Union['RosterEntryArgs', 'RosterEntryArgsDict']]]]] = None,
                  organization_id: pulumi.Input[Optional[_builtins.int]] = None,
+                 time_zone: pulumi.Input[Optional[_builtins.str]] = None,
                  unmanaged: pulumi.Input[Optional['UnmanagedMode']] = None,
                  __props__=None):
         """
@@ -124,9 +141,10 @@ class OrganizationRoster(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] file: A roster file (.yaml, .yml or .csv), relative to the program's folder. Give this or `operators`.
-        :param pulumi.Input[Union[_builtins.int, _builtins.str]] max_removals: The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+        :param pulumi.Input[Union[_builtins.int, _builtins.str]] max_removals: The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
         :param pulumi.Input[Sequence[pulumi.Input[Union['RosterEntryArgs', 'RosterEntryArgsDict']]]] operators: The operators, inline. Give this or `file`.
         :param pulumi.Input[_builtins.int] organization_id: The ChatHub organization this roster owns, e.g. 24.
+        :param pulumi.Input[_builtins.str] time_zone: The organization's time zone, in which the entries' `activeFrom` and `activeUntil` dates are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
         :param pulumi.Input['UnmanagedMode'] unmanaged: Required: what `up` does to live operators the roster does not name. "ignore" leaves them and reports them in `unmanagedOperators`; "deactivate" makes them inactive; "delete" gives them status 2.
         """
         ...
@@ -157,6 +175,7 @@ class OrganizationRoster(pulumi.CustomResource):
                  max_removals: pulumi.Input[Optional[Union[_builtins.int, _builtins.str]]] = None,
                  operators: pulumi.Input[Optional[Sequence[pulumi.Input[Union['RosterEntryArgs', 'RosterEntryArgsDict']]]]] = None,
                  organization_id: pulumi.Input[Optional[_builtins.int]] = None,
+                 time_zone: pulumi.Input[Optional[_builtins.str]] = None,
                  unmanaged: pulumi.Input[Optional['UnmanagedMode']] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -173,6 +192,7 @@ class OrganizationRoster(pulumi.CustomResource):
             if organization_id is None and not opts.urn:
                 raise TypeError("Missing required property 'organization_id'")
             __props__.__dict__["organization_id"] = organization_id
+            __props__.__dict__["time_zone"] = time_zone
             if unmanaged is None and not opts.urn:
                 raise TypeError("Missing required property 'unmanaged'")
             __props__.__dict__["unmanaged"] = unmanaged
@@ -207,6 +227,7 @@ class OrganizationRoster(pulumi.CustomResource):
         __props__.__dict__["operator_ids"] = None
         __props__.__dict__["operators"] = None
         __props__.__dict__["organization_id"] = None
+        __props__.__dict__["time_zone"] = None
         __props__.__dict__["unmanaged"] = None
         __props__.__dict__["unmanaged_operators"] = None
         return OrganizationRoster(resource_name, opts=opts, __props__=__props__)
@@ -231,7 +252,7 @@ class OrganizationRoster(pulumi.CustomResource):
     @pulumi.getter(name="maxRemovals")
     def max_removals(self) -> pulumi.Output[Optional[Any]]:
         """
-        The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+        The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
         """
         return pulumi.get(self, "max_removals")
 
@@ -258,6 +279,14 @@ class OrganizationRoster(pulumi.CustomResource):
         The ChatHub organization this roster owns, e.g. 24.
         """
         return pulumi.get(self, "organization_id")
+
+    @_builtins.property
+    @pulumi.getter(name="timeZone")
+    def time_zone(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The organization's time zone, in which the entries' `activeFrom` and `activeUntil` dates are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
+        """
+        return pulumi.get(self, "time_zone")
 
     @_builtins.property
     @pulumi.getter

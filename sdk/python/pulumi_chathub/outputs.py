@@ -192,7 +192,11 @@ class RosterEntry(dict):
     @staticmethod
     def __key_warning(key: str):
         suggest = None
-        if key == "import":
+        if key == "activeFrom":
+            suggest = "active_from"
+        elif key == "activeUntil":
+            suggest = "active_until"
+        elif key == "import":
             suggest = "import_"
 
         if suggest:
@@ -208,6 +212,8 @@ class RosterEntry(dict):
 
     def __init__(__self__, *,
                  name: _builtins.str,
+                 active_from: Optional[_builtins.str] = None,
+                 active_until: Optional[_builtins.str] = None,
                  import_: Optional[_builtins.str] = None,
                  key: Optional[_builtins.str] = None,
                  status: Optional['OperatorStatus'] = None):
@@ -215,11 +221,17 @@ class RosterEntry(dict):
         One person of a roster.
 
         :param _builtins.str name: Display name, 1–100 characters, unique in the organization (case-insensitive).
+        :param _builtins.str active_from: Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+        :param _builtins.str active_until: Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
         :param _builtins.str import_: Take over this live operator, "<organizationId>/<operatorId>" (e.g. "24/104"), as it is.
         :param _builtins.str key: A stable key for the person (default: derived from the name, e.g. "alex-brown"). Keep it when renaming.
         :param 'OperatorStatus' status: "active" (default) or "inactive".
         """
         pulumi.set(__self__, "name", name)
+        if active_from is not None:
+            pulumi.set(__self__, "active_from", active_from)
+        if active_until is not None:
+            pulumi.set(__self__, "active_until", active_until)
         if import_ is not None:
             pulumi.set(__self__, "import_", import_)
         if key is not None:
@@ -234,6 +246,22 @@ class RosterEntry(dict):
         Display name, 1–100 characters, unique in the organization (case-insensitive).
         """
         return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter(name="activeFrom")
+    def active_from(self) -> Optional[_builtins.str]:
+        """
+        Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
+        """
+        return pulumi.get(self, "active_from")
+
+    @_builtins.property
+    @pulumi.getter(name="activeUntil")
+    def active_until(self) -> Optional[_builtins.str]:
+        """
+        Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
+        """
+        return pulumi.get(self, "active_until")
 
     @_builtins.property
     @pulumi.getter(name="import")
