@@ -4,6 +4,7 @@ import { diffOrganizationRoster, hasChanges } from "../core/organization-roster/
 import {
   datedRosterNotes,
   expandedMember,
+  isUnmanagedKey,
   type OrganizationRosterInputs,
   type OrganizationRosterState,
   parseCheckedRosterInputs,
@@ -142,7 +143,7 @@ function knownPeople(
   if (olds.organizationId !== organizationId) return undefined;
   const entries = Object.entries(olds.operators ?? {});
   return knownPeopleOf(
-    entries.filter(([key]) => !key.startsWith(UNMANAGED_KEY_PREFIX)).map(([, member]) => member),
+    entries.filter(([key]) => !isUnmanagedKey(key)).map(([, member]) => member),
     unmanagedEntries(olds),
   );
 }

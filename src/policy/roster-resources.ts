@@ -1,4 +1,5 @@
 import { normalizeOperatorName } from "../api/roster-queries";
+import { isUnmanagedKey } from "../core/organization-roster/inputs";
 
 /** The resource types whose inputs declare people, dynamic (TypeScript programs) and native. */
 export const ROSTER_TYPES = {
@@ -95,7 +96,7 @@ function rosterMembers(operators: unknown): Record<string, unknown>[] {
   if (!isRecord(operators)) return [];
   // A refresh lists live people the roster does not name under "unmanaged #<id>": not declared.
   return Object.entries(operators)
-    .filter(([key]) => !key.startsWith("unmanaged #"))
+    .filter(([key]) => !isUnmanagedKey(key))
     .map(([, member]) => member)
     .filter(isRecord);
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { normalizeOperatorName } from "../api/roster-queries";
 import { diffOrganizationRoster } from "../core/organization-roster/diff";
-import { UNMANAGED_KEY_PREFIX } from "../core/organization-roster/inputs";
+import { isUnmanagedKey } from "../core/organization-roster/inputs";
 import { UNMANAGED_MODES } from "../core/organization-roster/unmanaged";
 import { type KnownPerson, predictRemovals, removalBudget } from "../core/removal-budget";
 import { type BudgetUse, NO_CHANGES, type PersonChange, type ResourceChanges } from "./person-change";
@@ -19,14 +19,12 @@ const status = z.enum(["active", "inactive"]);
 const member = z.object({ name: z.string(), status: status.optional() });
 /**
  * The dynamic resource keys its people (and, in its inputs, the unmanaged ones under
- * UNMANAGED_KEY_PREFIX, who are no roster people); the native one lists them, each with its key.
+ * isUnmanagedKey, who are no roster people); the native one lists them, each with its key.
  */
 const members = z.union([
   z
     .record(z.string(), member)
-    .transform((byKey) =>
-      Object.fromEntries(Object.entries(byKey).filter(([key]) => !key.startsWith(UNMANAGED_KEY_PREFIX))),
-    ),
+    .transform((byKey) => Object.fromEntries(Object.entries(byKey).filter(([key]) => !isUnmanagedKey(key)))),
   z
     .array(member.extend({ key: z.string() }))
     .transform((list) => Object.fromEntries(list.map(({ key, ...person }) => [key, person]))),

@@ -49,6 +49,9 @@ const ACCEPTED = ["organizationId", "operators", "unmanaged", "maxRemovals", "ti
  */
 export const UNMANAGED_KEY_PREFIX = "unmanaged #";
 
+/** Whether a key of the dynamic roster's recorded people is one of those unmanaged entries. */
+export const isUnmanagedKey = (key: string): boolean => key.startsWith(UNMANAGED_KEY_PREFIX);
+
 /** A live operator the roster does not name. */
 export interface UnmanagedOperator {
   id: number;
