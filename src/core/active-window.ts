@@ -209,12 +209,11 @@ function offsetAt(instant: number, timeZone: string): number {
 }
 
 /**
- * What a preview says when a date changes someone's status (`before` is the status last recorded,
- * undefined for someone new): `<who>: inactive from 2026-12-31: activeUntil passed`.
- * Undefined when no date is the cause.
+ * Why a date changes someone's status (`before` is the status last recorded, undefined for
+ * someone new), e.g. `inactive from 2026-12-31: activeUntil passed`; undefined when no date is
+ * the cause.
  */
-export function datedChangeNote(
-  who: string,
+export function datedReason(
   window: ActiveWindow,
   timeZone: string | undefined,
   now: Date,
@@ -226,5 +225,56 @@ export function datedChangeNote(
   const closedNow = !position.open && after === "inactive";
   const openedNow =
     position.open && after === "active" && before === "inactive" && window.activeFrom !== undefined;
-  return closedNow || openedNow ? `${who}: ${position.reason}` : undefined;
+  return closedNow || openedNow ? position.reason : undefined;
+}
+
+/**
+ * What a preview says when a date changes someone's status:
+ * `<who>: inactive from 2026-12-31: activeUntil passed`, or undefined (see datedReason).
+ */
+export function datedChangeNote(
+  who: string,
+  window: ActiveWindow,
+  timeZone: string | undefined,
+  now: Date,
+  before: "active" | "inactive" | undefined,
+  after: "active" | "inactive",
+): string | undefined {
+  const reason = datedReason(window, timeZone, now, before, after);
+  return reason === undefined ? undefined : `${who}: ${reason}`;
+}
+
+/** A bound of a window still ahead: the instant (ms) and what it does, as a summary says it. */
+export interface DatedChangeAhead {
+  at: number;
+  /** e.g. "inactive from 2026-12-31: activeUntil 2026-12-30" or "window opens 2026-12-11: activeFrom". */
+  reason: string;
+}
+
+/**
+ * The bounds of the window that fall after `now` and no later than `now + horizonMs`: what the
+ * scheduled `up` of those days will apply. An activeFrom opens the window: the person is then
+ * as their status says (active unless it says inactive).
+ */
+export function datedChangesAhead(
+  window: ActiveWindow,
+  timeZone: string | undefined,
+  now: Date,
+  horizonMs: number,
+): DatedChangeAhead[] {
+  const { from, until } = bounds(window, timeZone ?? DEFAULT_TIME_ZONE);
+  const ahead = (at: number | undefined) =>
+    at !== undefined && at > now.getTime() && at <= now.getTime() + horizonMs;
+  const changes: DatedChangeAhead[] = [];
+  if (ahead(from)) {
+    changes.push({ at: from as number, reason: `window opens ${window.activeFrom}: activeFrom` });
+  }
+  if (ahead(until)) {
+    const activeUntil = window.activeUntil as string;
+    changes.push({
+      at: until as number,
+      reason: `inactive from ${endLabel(activeUntil)}: activeUntil ${activeUntil}`,
+    });
+  }
+  return changes;
 }

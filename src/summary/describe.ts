@@ -1,4 +1,5 @@
 import { DEFAULT_MIN_REMOVALS, DEFAULT_REMOVAL_SHARE } from "../core/removal-budget";
+import { DUE_HORIZON_DAYS } from "./dated-changes-due";
 import type { BudgetUse, ChangeKind, PersonChange } from "./person-change";
 import { CHANGE_KINDS, type OrganizationSummary, type RosterSummary } from "./roster-summary";
 
@@ -75,8 +76,25 @@ function person(change: PersonChange, literal: (text: string) => string): string
     ...(change.kind.startsWith("unmanaged") && change.operatorId !== undefined
       ? [`operator ${change.operatorId}`]
       : []),
+    ...(change.dated === undefined ? [] : [`dated: ${change.dated}`]),
   ];
   return details.length === 0 ? shown : `${shown} (${details.join(", ")})`;
+}
+
+/**
+ * The dated changes of the coming days, soonest first: [label, people], or undefined when none,
+ * e.g. "Dated changes due in the next 7 days (1)", "Ana Silva (inactive from 2026-12-31: activeUntil 2026-12-30)".
+ */
+export function dueLine(
+  organization: OrganizationSummary,
+  literal: (text: string) => string,
+): { label: string; people: string } | undefined {
+  if (organization.due.length === 0) return undefined;
+  const due = [...organization.due].sort((a, b) => a.at - b.at || a.name.localeCompare(b.name));
+  return {
+    label: `Dated changes due in the next ${DUE_HORIZON_DAYS} days (${due.length})`,
+    people: due.map((change) => `${literal(change.name)} (${change.reason})`).join(", "),
+  };
 }
 
 /** How much of its removal budget a roster uses, as src/core/removal-budget.ts counts it. */
@@ -84,13 +102,20 @@ export function budgetLine(budget: BudgetUse, roster: string): string {
   const used = budget.removals.length;
   const people = `${used} ${used === 1 ? "person" : "people"}`;
   if (budget.budget === Number.POSITIVE_INFINITY)
-    return `Removal budget of roster ${roster}: ${people} out of service; maxRemovals: "unlimited" (no budget)`;
+    return `Removal budget of roster ${roster}: ${people} out of service; maxRemovals: "unlimited" (no budget)${datedNote(budget)}`;
   const why =
     budget.setting === undefined
       ? `the default: ${DEFAULT_MIN_REMOVALS} people or ${DEFAULT_REMOVAL_SHARE * 100}% of its ${budget.liveOperators} live operators, whichever is larger`
       : `maxRemovals: ${budget.budget}`;
   const over = used > budget.budget ? "; over budget: the preview fails and nothing is changed" : "";
-  return `Removal budget of roster ${roster}: ${used} of ${budget.budget} used (${why})${over}`;
+  return `Removal budget of roster ${roster}: ${used} of ${budget.budget} used (${why})${over}${datedNote(budget)}`;
+}
+
+/** The dated deactivations the budget leaves out (src/core/removal-budget.ts), when there are any. */
+function datedNote(budget: BudgetUse): string {
+  if (budget.datedRemovals === 0) return "";
+  const people = budget.datedRemovals === 1 ? "1 person" : `${budget.datedRemovals} people`;
+  return `; not counted: ${people} whose dates take them out of service`;
 }
 
 export function totalsLine(summary: RosterSummary): string {

@@ -22,6 +22,18 @@ export interface PersonChange {
   operatorId?: number;
   /** Added as inactive. */
   inactive?: boolean;
+  /** Why a date (activeFrom, activeUntil) is the cause, e.g. "inactive from 2026-12-31: activeUntil passed". */
+  dated?: string;
+}
+
+/** A dated person's status change that a later scheduled `up` applies (src/core/active-window.ts). */
+export interface DatedChangeDue {
+  organizationId: number;
+  name: string;
+  /** When (ms since the epoch). */
+  at: number;
+  /** e.g. "inactive from 2026-12-31: activeUntil 2026-12-30". */
+  reason: string;
 }
 
 /** How much of an organization roster's removal budget (src/core/removal-budget.ts) the deployment uses. */
@@ -30,6 +42,8 @@ export interface BudgetUse {
   /** The roster's name in the program. */
   roster: string;
   removals: readonly Removal[];
+  /** People whose dates take them out of service: deliberate, not counted against the budget. */
+  datedRemovals: number;
   /** The most people it may take out of service; Infinity when "unlimited". */
   budget: number;
   /** `maxRemovals` as the program gives it; undefined for the default. */

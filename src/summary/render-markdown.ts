@@ -1,6 +1,7 @@
 import {
   budgetLine,
   changeLines,
+  dueLine,
   errorsLine,
   NO_CHANGES,
   organizationHeading,
@@ -19,6 +20,8 @@ export function renderMarkdown(summary: RosterSummary): string {
     lines.push(`#### ${organizationHeading(organization, escapeMarkdown)}`, "");
     for (const { label, people } of changeLines(organization, escapeMarkdown))
       lines.push(`- **${label}:** ${people}`);
+    const due = dueLine(organization, escapeMarkdown);
+    if (due) lines.push(`- **${due.label}:** ${due.people}`);
     for (const budget of organization.budgets) lines.push(`- ${budgetLine(budget, `\`${budget.roster}\``)}`);
     for (const note of organization.notes) lines.push(`- _Note: ${note}_`);
     lines.push("");

@@ -1,6 +1,7 @@
 import {
   budgetLine,
   changeLines,
+  dueLine,
   errorsLine,
   NO_CHANGES,
   organizationHeading,
@@ -19,6 +20,8 @@ export function renderText(summary: RosterSummary): string {
   for (const organization of summary.organizations) {
     lines.push(organizationHeading(organization, same));
     for (const { label, people } of changeLines(organization, same)) lines.push(`  ${label}: ${people}`);
+    const due = dueLine(organization, same);
+    if (due) lines.push(`  ${due.label}: ${due.people}`);
     for (const budget of organization.budgets) lines.push(`  ${budgetLine(budget, budget.roster)}`);
     for (const note of organization.notes) lines.push(`  Note: ${note}`);
     lines.push("");

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { normalizeOperatorName } from "../api/roster-queries";
+import { datedReason } from "../core/active-window";
+import { knownPeopleOf, rosterPeople } from "../core/organization-roster/budget";
 import { diffOrganizationRoster } from "../core/organization-roster/diff";
 import { isUnmanagedKey } from "../core/organization-roster/inputs";
 import { UNMANAGED_MODES } from "../core/organization-roster/unmanaged";
-import { type KnownPerson, predictRemovals, removalBudget } from "../core/removal-budget";
+import { predictRemovals, removalBudget } from "../core/removal-budget";
+import { timeZoneIn, windowIn } from "./operator-changes";
 import { type BudgetUse, NO_CHANGES, type PersonChange, type ResourceChanges } from "./person-change";
 import { resourceNameOf } from "./preview-json";
 import type { ResourceSteps } from "./resource-steps";
@@ -17,23 +20,31 @@ import { shownName } from "./shown-value";
 
 const status = z.enum(["active", "inactive"]);
 const member = z.object({ name: z.string(), status: status.optional() });
+// The dates are read by windowIn, which leaves out what is not one.
+const datedMember = member.extend({
+  activeFrom: z.unknown().optional(),
+  activeUntil: z.unknown().optional(),
+});
 /**
  * The dynamic resource keys its people (and, in its inputs, the unmanaged ones under
  * isUnmanagedKey, who are no roster people); the native one lists them, each with its key.
  */
-const members = z.union([
-  z
-    .record(z.string(), member)
-    .transform((byKey) => Object.fromEntries(Object.entries(byKey).filter(([key]) => !isUnmanagedKey(key)))),
-  z
-    .array(member.extend({ key: z.string() }))
-    .transform((list) => Object.fromEntries(list.map(({ key, ...person }) => [key, person]))),
-]);
+const membersOf = <M extends typeof member>(person: M) =>
+  z.union([
+    z
+      .record(z.string(), person)
+      .transform((byKey) =>
+        Object.fromEntries(Object.entries(byKey).filter(([key]) => !isUnmanagedKey(key))),
+      ),
+    z
+      .array(person.extend({ key: z.string() }))
+      .transform((list) => Object.fromEntries(list.map(({ key, ...rest }) => [key, rest]))),
+  ]);
 
 const recordedSchema = z.object({
   organizationId: z.number().int().positive(),
   unmanaged: z.enum(UNMANAGED_MODES).optional(),
-  operators: members.default({}),
+  operators: membersOf(member).default({}),
   operatorIds: z.record(z.string(), z.number()).default({}),
   unmanagedOperators: z
     .array(z.object({ id: z.number().int().positive(), name: z.string(), status }))
@@ -44,12 +55,13 @@ type Recorded = z.infer<typeof recordedSchema>;
 const desiredSchema = z.object({
   organizationId: z.number().int().positive(),
   unmanaged: z.enum(UNMANAGED_MODES),
-  operators: members,
+  operators: membersOf(datedMember),
   maxRemovals: z.union([z.number().int().nonnegative(), z.literal("unlimited")]).optional(),
+  timeZone: z.unknown().optional(),
 });
 type Desired = z.infer<typeof desiredSchema>;
 
-export function rosterChanges(steps: ResourceSteps): ResourceChanges {
+export function rosterChanges(steps: ResourceSteps, moment: Date): ResourceChanges {
   const roster = resourceNameOf(steps.urn);
   const before = steps.oldState ? parsedOrNotShown(recordedSchema, steps.oldState.outputs) : undefined;
   const after = steps.newState ? parsedOrNotShown(desiredSchema, steps.newState.inputs) : undefined;
@@ -62,7 +74,7 @@ export function rosterChanges(steps: ResourceSteps): ResourceChanges {
     return steps.oldState?.retainOnDelete ? NO_CHANGES : { ...NO_CHANGES, changes: everyoneDeleted(old) };
   }
   if (desired && (!old || old.organizationId !== desired.organizationId)) {
-    const changes = [...(old ? everyoneDeleted(old) : []), ...everyoneAdded(desired)];
+    const changes = [...(old ? everyoneDeleted(old) : []), ...everyoneAdded(desired, moment)];
     const notes =
       desired.unmanaged === "ignore"
         ? []
@@ -77,7 +89,11 @@ export function rosterChanges(steps: ResourceSteps): ResourceChanges {
     return { changes, budgets: [], notes };
   }
   if (!old || !desired) return NO_CHANGES;
-  return { changes: memberChanges(old, desired), budgets: [budgetUse(roster, old, desired)], notes: [] };
+  return {
+    changes: memberChanges(old, desired, moment),
+    budgets: [budgetUse(roster, old, desired, moment)],
+    notes: [],
+  };
 }
 
 const NOT_SHOWN = Symbol("not shown");
@@ -118,13 +134,28 @@ function everyoneDeleted(old: Recorded): PersonChange[] {
   }));
 }
 
-function everyoneAdded(desired: Desired): PersonChange[] {
-  return Object.values(desired.operators).map((person) => ({
-    organizationId: desired.organizationId,
-    kind: "added",
-    name: person.name,
-    ...(person.status === "inactive" ? { inactive: true } : {}),
-  }));
+function everyoneAdded(desired: Desired, moment: Date): PersonChange[] {
+  return Object.values(desired.operators).map((person) => {
+    const dated = datedCause(desired, person, moment, undefined);
+    return {
+      organizationId: desired.organizationId,
+      kind: "added",
+      name: person.name,
+      ...(person.status === "inactive" ? { inactive: true } : {}),
+      ...(dated === undefined ? {} : { dated }),
+    };
+  });
+}
+
+/** Why a date sets this person's status (`before`: as last recorded, undefined when new), if one does. */
+function datedCause(
+  desired: Desired,
+  person: Desired["operators"][string],
+  moment: Date,
+  before: "active" | "inactive" | undefined,
+): string | undefined {
+  const timeZone = timeZoneIn({ timeZone: desired.timeZone });
+  return datedReason(windowIn(person), timeZone, moment, before, person.status ?? "active");
 }
 
 /**
@@ -132,7 +163,7 @@ function everyoneAdded(desired: Desired): PersonChange[] {
  * is the same person (the roster claims them by name), and a new key naming an unmanaged person
  * takes them over.
  */
-function memberChanges(old: Recorded, desired: Desired): PersonChange[] {
+function memberChanges(old: Recorded, desired: Desired, moment: Date): PersonChange[] {
   const organizationId = desired.organizationId;
   const wanted = withStatuses(desired);
   const diff = diffOrganizationRoster(
@@ -149,13 +180,16 @@ function memberChanges(old: Recorded, desired: Desired): PersonChange[] {
   );
   const moved = new Set<string>();
   const changes: PersonChange[] = [];
-  const statusChange = (name: string, wasActive: boolean, active: boolean, operatorId?: number) => {
-    if (wasActive === active) return;
+  const statusChange = (key: string, wasActive: boolean, active: boolean, operatorId?: number) => {
+    const person = desired.operators[key];
+    if (wasActive === active || !person) return;
+    const dated = datedCause(desired, person, moment, wasActive ? "active" : "inactive");
     changes.push({
       organizationId,
       kind: active ? "reactivated" : "deactivated",
-      name,
+      name: person.name,
       ...(operatorId === undefined ? {} : { operatorId }),
+      ...(dated === undefined ? {} : { dated }),
     });
   };
   for (const { key, change } of diff.members) {
@@ -168,20 +202,22 @@ function memberChanges(old: Recorded, desired: Desired): PersonChange[] {
       if (movedFrom !== undefined) {
         moved.add(movedFrom);
         statusChange(
-          person.name,
+          key,
           old.operators[movedFrom]?.status !== "inactive",
           active,
           old.operatorIds[movedFrom],
         );
       } else if (unmanaged) {
         changes.push({ organizationId, kind: "adopted", name: person.name, operatorId: unmanaged.id });
-        statusChange(person.name, unmanaged.status === "active", active, unmanaged.id);
+        statusChange(key, unmanaged.status === "active", active, unmanaged.id);
       } else {
+        const dated = datedCause(desired, person, moment, undefined);
         changes.push({
           organizationId,
           kind: "added",
           name: person.name,
           ...(active ? {} : { inactive: true }),
+          ...(dated === undefined ? {} : { dated }),
         });
       }
     } else if (change === "remove" && recorded && !moved.has(key)) {
@@ -194,9 +230,9 @@ function memberChanges(old: Recorded, desired: Desired): PersonChange[] {
       });
     } else if (change === "rename" && person && recorded) {
       changes.push({ organizationId, kind: "renamed", name: person.name, from: recorded.name });
-      statusChange(person.name, recorded.status !== "inactive", active);
+      statusChange(key, recorded.status !== "inactive", active);
     } else if (change === "status" && person) {
-      statusChange(person.name, recorded?.status !== "inactive", active, old.operatorIds[key]);
+      statusChange(key, recorded?.status !== "inactive", active, old.operatorIds[key]);
     }
   }
   for (const { operator, change } of diff.unmanaged) {
@@ -213,29 +249,38 @@ function withStatuses(desired: Desired) {
       { name: person.name, status: person.status ?? ("active" as const) },
     ]),
   );
-  return { ...desired, operators };
+  const { timeZone: _dates, ...roster } = desired; // the diff compares statuses, already dated
+  return { ...roster, operators };
 }
 
 /** The removal budget as the core applies it at preview: the people the state last saw, the roster as it will be. */
-function budgetUse(roster: string, old: Recorded, desired: Desired): BudgetUse {
-  const known: KnownPerson[] = [
-    ...Object.values(old.operators).map((person) => ({
-      name: person.name,
-      active: person.status !== "inactive",
-      managed: true,
-    })),
-    ...old.unmanagedOperators.map((person) => ({
-      id: person.id,
-      name: person.name,
-      active: person.status === "active",
-      managed: false,
-    })),
-  ];
-  const removals = predictRemovals(known, Object.values(withStatuses(desired).operators), desired.unmanaged);
+function budgetUse(roster: string, old: Recorded, desired: Desired, moment: Date): BudgetUse {
+  const known = knownPeopleOf(Object.values(old.operators), old.unmanagedOperators);
+  const timeZone = timeZoneIn({ timeZone: desired.timeZone });
+  const people = rosterPeople(
+    {
+      timeZone,
+      operators: Object.fromEntries(
+        Object.entries(withStatuses(desired).operators).map(([key, person]) => [
+          key,
+          { ...person, ...windowIn(desired.operators[key] ?? {}) },
+        ]),
+      ),
+    },
+    moment,
+  );
+  const removals = predictRemovals(known, people, desired.unmanaged);
+  const datedRemovals =
+    predictRemovals(
+      known,
+      people.map(({ dated, ...person }) => person),
+      desired.unmanaged,
+    ).length - removals.length;
   return {
     organizationId: desired.organizationId,
     roster,
     removals,
+    datedRemovals,
     budget: removalBudget(desired.maxRemovals, known.length),
     setting: desired.maxRemovals,
     liveOperators: known.length,

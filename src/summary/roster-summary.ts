@@ -1,6 +1,8 @@
+import { now } from "../core/clock";
+import { datedChangesDue } from "./dated-changes-due";
 import { operatorChanges } from "./operator-changes";
 import { organizationNames } from "./organization-names";
-import type { BudgetUse, ChangeKind, PersonChange, ResourceChanges } from "./person-change";
+import type { BudgetUse, ChangeKind, DatedChangeDue, PersonChange, ResourceChanges } from "./person-change";
 import type { PreviewJson } from "./preview-json";
 import { resourceKindOf } from "./resource-kinds";
 import { resourceSteps } from "./resource-steps";
@@ -13,6 +15,8 @@ export interface OrganizationSummary {
   changes: PersonChange[];
   budgets: BudgetUse[];
   notes: string[];
+  /** Dated status changes a scheduled `up` of the coming days applies (dated-changes-due.ts). */
+  due: DatedChangeDue[];
 }
 
 /** What a preview does to people, per organization, ready to be rendered. */
@@ -37,24 +41,30 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   "unmanaged-deleted",
 ];
 
-export function summarizePreview(preview: PreviewJson): RosterSummary {
+/**
+ * `moment` judges the dates of dated entries: now (CHATHUB_NOW, src/core/clock.ts), which should be
+ * the moment the preview was run with.
+ */
+export function summarizePreview(preview: PreviewJson, moment: Date = now()): RosterSummary {
   const names = organizationNames(preview.steps);
   const all: ResourceChanges[] = resourceSteps(preview.steps).map((steps) => {
     const kind = resourceKindOf(steps.type);
-    if (kind === "operator") return operatorChanges(steps);
-    if (kind === "organization-roster") return rosterChanges(steps);
+    if (kind === "operator") return operatorChanges(steps, moment);
+    if (kind === "organization-roster") return rosterChanges(steps, moment);
     return { changes: [], budgets: [], notes: [] };
   });
   const organizations = new Map<number, OrganizationSummary>();
   const organization = (id: number) => {
     let found = organizations.get(id);
     if (!found) {
-      found = { id, name: names.get(id), changes: [], budgets: [], notes: [] };
+      found = { id, name: names.get(id), changes: [], budgets: [], notes: [], due: [] };
       organizations.set(id, found);
     }
     return found;
   };
   const unplaced: string[] = [];
+  for (const change of datedChangesDue(preview.steps, moment))
+    organization(change.organizationId).due.push(change);
   for (const { changes, budgets, notes } of all) {
     for (const change of changes) organization(change.organizationId).changes.push(change);
     for (const budget of budgets) organization(budget.organizationId).budgets.push(budget);
@@ -68,7 +78,7 @@ export function summarizePreview(preview: PreviewJson): RosterSummary {
   return {
     // A roster that changes nobody (say, only its maxRemovals) is no news for its organization.
     organizations: [...organizations.values()]
-      .filter((found) => found.changes.length > 0 || found.notes.length > 0)
+      .filter((found) => found.changes.length > 0 || found.notes.length > 0 || found.due.length > 0)
       .sort((a, b) => a.id - b.id),
     notes: unplaced,
     totals,

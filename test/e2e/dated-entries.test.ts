@@ -7,6 +7,7 @@ import { parse } from "yaml";
 import type { CliResult } from "./harness/pulumi-cli";
 import type { TestStack } from "./harness/test-stack";
 import { chathubStack } from "./support/chathub-stack";
+import { installCliBin, runSummary } from "./support/summary-cli";
 
 // Dated entries through both recipes, the clock injected with CHATHUB_NOW (never a sleep): the
 // daily `up` of examples/ci/scheduled-up.yml applies what a date changes, and the drift job of
@@ -24,6 +25,7 @@ function recipeCommand(file: string, job: string, stepId: string): string {
 
 const scheduledUp = recipeCommand("scheduled-up.yml", "up", "up");
 const drift = recipeCommand("drift.yml", "drift", "drift");
+const driftSummary = recipeCommand("drift.yml", "drift", "summary");
 
 /** Runs a workflow step with bash in the stack's folder at the moment `now`, as a runner would then. */
 function runStep(stack: TestStack, command: string, now: string): Promise<CliResult> {
@@ -98,9 +100,39 @@ describe("dated entries through the scheduled up and the drift recipes", () => {
       expect(first).toContain('"Dated Dee": inactive until 2026-12-11: activeFrom not reached');
       await expectStep(stack, drift, "2026-12-09T05:17:00Z");
 
-      // Past midnight the 10th, before the scheduled up: Ana's date passed, and that is not drift.
+      // Past midnight the 10th, before the scheduled up: Ana's date passed, and that is not drift,
+      // in the job's summary either; it lists what the coming days' scheduled ups will apply.
+      installCliBin(stack.dir);
+      const nightSummary = await expectStep(stack, driftSummary, "2026-12-10T00:05:00Z");
+      expect(nightSummary).not.toContain("Deactivated");
+      expect(nightSummary).toContain(
+        "Dated changes due in the next 7 days (14): Dated Ana (inactive from 2026-12-10: activeUntil 2026-12-09), Seasonal 1 (inactive from 2026-12-10: activeUntil 2026-12-09),",
+      );
+      expect(nightSummary).toContain(
+        "Seasonal 9 (inactive from 2026-12-10: activeUntil 2026-12-09), Dated Bo (window opens 2026-12-11: activeFrom)\n",
+      );
+      expect(nightSummary).toMatch(
+        /organization 25\)\n {2}Dated changes due in the next 7 days \(1\): Dated Dee \(window opens 2026-12-11: activeFrom\)\n/i,
+      );
       await expectStep(stack, drift, "2026-12-10T00:05:00Z");
       expect(statusOf(24, "Dated Ana")).toBe(0);
+
+      // What the pull-request comment would say of the scheduled up of the 10th: each person by
+      // name, shown as dated.
+      const atUp = { ...stack.env, CHATHUB_NOW: "2026-12-10T00:15:30Z" };
+      const preview = await stack.run(["preview", "--json"], { env: atUp });
+      expect(preview.code, preview.stderr).toBe(0);
+      const comment = await runSummary(["--format", "text", "-"], preview.stdout, atUp);
+      expect(comment.stdout).toContain(
+        "  Deactivated (13): Dated Ana (dated: inactive from 2026-12-10: activeUntil passed), Seasonal 1 (dated: inactive from 2026-12-10: activeUntil passed),",
+      );
+      expect(comment.stdout).toContain(
+        "Dated changes due in the next 7 days (1): Dated Bo (window opens 2026-12-11: activeFrom)",
+      );
+      // Dated deactivations are outside the removal budget, and the summary says so.
+      expect(comment.stdout).toContain(
+        "Removal budget of roster dated: 0 of 10 used (the default: 10 people or 10% of its 18 live operators, whichever is larger); not counted: 13 people whose dates take them out of service",
+      );
 
       // The scheduled up of the 10th: 13 people out of service at once, over the default budget
       // of 10, and no maxRemovals needed: their dates are the decision.

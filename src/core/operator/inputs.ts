@@ -7,7 +7,7 @@ import {
   organizationIdSchema,
 } from "../../api";
 import { activeDateSchema, datedStatus, timeZoneSchema, windowOrderProblem } from "../active-window";
-import { type CheckFailure, failureMessage, failuresOf } from "../check-failures";
+import { type CheckFailure, failuresOf } from "../check-failures";
 import { now } from "../clock";
 import { isUnknown } from "../unknown";
 

@@ -1,4 +1,5 @@
 import { isLive, OPERATOR_STATUS, type Operator } from "../../api";
+import { type ActiveWindow, isDatedInactive } from "../active-window";
 import { now } from "../clock";
 import { type KnownPerson, predictRemovals, removalBudgetError, removalsOf } from "../removal-budget";
 import type { ProviderRuntime } from "../runtime";
@@ -58,13 +59,21 @@ export async function removalBudgetAtPreview(
   return removalBudgetOfPlan(desired, planConvergence(desired, {}, live), live);
 }
 
-/** The roster's people as the budget sees them: a dated deactivation is written down, not counted. */
-function rosterPeople(desired: OrganizationRosterInputs) {
-  const moment = now();
-  return Object.entries(desired.operators).map(([key, member]) => ({
+/**
+ * The roster's people as the budget sees them: a dated deactivation is written down, not counted.
+ * Each person's `status` is as check() leaves it (already inactive outside their window).
+ */
+export function rosterPeople(
+  roster: {
+    timeZone?: string | undefined;
+    operators: Record<string, { name: string; status: "active" | "inactive" } & ActiveWindow>;
+  },
+  moment: Date = now(),
+): { name: string; status: "active" | "inactive"; dated: boolean }[] {
+  return Object.values(roster.operators).map((member) => ({
     name: member.name,
     status: member.status,
-    dated: isDatedMember(desired, key, moment),
+    dated: isDatedInactive(member, roster.timeZone, moment),
   }));
 }
 

@@ -13,9 +13,14 @@ export interface SummaryRun {
 }
 
 /** Runs `pulumi-chathub summary <args>`, with `input` on standard input when given. */
-export function runSummary(args: readonly string[], input?: string): Promise<SummaryRun> {
+export function runSummary(
+  args: readonly string[],
+  input?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<SummaryRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, "summary", ...args], {
+      env,
       stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
     });
     let stdout = "";

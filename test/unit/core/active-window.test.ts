@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
   datedChangeNote,
+  datedChangesAhead,
   datedStatus,
   dateProblem,
   timeZoneProblem,
@@ -127,6 +128,35 @@ describe("where now stands in a window", () => {
     expect(datedChangeNote('"Bo"', from, "UTC", moment, "inactive", "active")).toBe(
       '"Bo": active from 2026-12-31: activeFrom reached',
     );
+  });
+});
+
+describe("the dated changes ahead, for the summary", () => {
+  const week = 7 * 24 * 60 * 60 * 1000;
+  const moment = at("2026-12-24T00:15:00Z");
+
+  it("lists a bound within the horizon, and only those", () => {
+    expect(datedChangesAhead({ activeUntil: "2026-12-30" }, "UTC", moment, week)).toEqual([
+      {
+        at: at("2026-12-31T00:00:00Z").getTime(),
+        reason: "inactive from 2026-12-31: activeUntil 2026-12-30",
+      },
+    ]);
+    expect(datedChangesAhead({ activeUntil: "2026-12-31" }, "UTC", moment, week)).toEqual([]);
+    expect(datedChangesAhead({ activeUntil: "2026-12-23" }, "UTC", moment, week)).toEqual([]); // passed
+    expect(datedChangesAhead({}, "UTC", moment, week)).toEqual([]);
+  });
+
+  it("a short stint ahead has both bounds, each in the roster's time zone", () => {
+    expect(
+      datedChangesAhead({ activeFrom: "2026-12-26", activeUntil: "2026-12-27" }, "Europe/Kyiv", moment, week),
+    ).toEqual([
+      { at: at("2026-12-25T22:00:00Z").getTime(), reason: "window opens 2026-12-26: activeFrom" },
+      {
+        at: at("2026-12-27T22:00:00Z").getTime(),
+        reason: "inactive from 2026-12-28: activeUntil 2026-12-27",
+      },
+    ]);
   });
 });
 
