@@ -46,7 +46,7 @@ export function installApiGate(app: FastifyInstance, context: EmulatorContext): 
     }
 
     const rate: RateDecision =
-      aimed === 429 ? { allowed: false, retryAfterSeconds: 1 } : context.faults.rateLimit(Date.now());
+      aimed === 429 ? { allowed: false, retryAfterSeconds: 1 } : context.faults.rateLimit(context.clock());
     if (!rate.allowed) {
       if (context.behaviour().rateLimitRetryAfter)
         reply.header("retry-after", String(rate.retryAfterSeconds));

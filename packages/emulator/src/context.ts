@@ -13,6 +13,8 @@ export interface EmulatorContext {
   behaviour(): EmulatorBehaviour;
   setBehaviour(patch: Partial<EmulatorBehaviour>): void;
   faults: FaultInjector;
+  /** Milliseconds, for the rate limit (EmulatorOptions.clock). */
+  clock(): number;
   /** Faults aimed at chosen calls of a route (armed by tests through the admin routes). */
   callFaults: CallFaults;
   counters: Counters;
