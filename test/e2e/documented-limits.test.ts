@@ -42,7 +42,7 @@ describe("a roster of 150 against SMSBAT's documented limits (50/s, bursts of 75
   const live = () => emulator.operators(ORGANIZATION.id).filter((operator) => operator.status !== 2);
 
   /** Up, then destroy; both must succeed the first time, with ChatHub holding exactly the roster in between. */
-  async function upAndDestroy(name: string, config: Record<string, string>) {
+  async function upAndDestroy(name: string, config: Record<string, string>, beforeDestroy = () => {}) {
     const stack = await chathubStack(emulator, name, rosterProgram(), { config });
     try {
       emulator.resetCounters();
@@ -61,6 +61,7 @@ describe("a roster of 150 against SMSBAT's documented limits (50/s, bursts of 75
       expect(stateIds).toEqual(operators.map((operator) => `${ORGANIZATION.id}/${operator.id}`).sort());
 
       emulator.resetCounters();
+      beforeDestroy();
       const destroy = await stack.run(["destroy", "--yes", "--skip-preview", ...PARALLEL]);
       expect(destroy.code, destroy.stderr + destroy.stdout).toBe(0);
       const destroyCounters = emulator.counters();
@@ -86,15 +87,21 @@ describe("a roster of 150 against SMSBAT's documented limits (50/s, bursts of 75
     // Pulumi hands deletes to the provider at a few dozen per second, under 50/s, so the real limit is
     // scaled down to a contract of 10/s with bursts of 15 for the 40/s pace to overrun it.
     emulator.setBehaviour({ rateLimitPerSecond: 10, rateLimitBurst: 15 });
-    const { up, destroy } = await upAndDestroy("documented-fast", { "chathub:requestsPerSecond": "40" });
+    // How many of the deletes outrun the limit depends on how fast the engine hands them over, which
+    // a loaded machine slows; so the first five are refused in any case (an aimed fault, answered as
+    // the limit answers), and the test needs no race to see the client meet refusals.
+    const AIMED = 5;
+    const { up, destroy } = await upAndDestroy("documented-fast", { "chathub:requestsPerSecond": "40" }, () =>
+      emulator.failCalls({ route: "POST /api/operator/status", call: 1, times: AIMED, answer: 429 }),
+    );
     const refused = (up.byStatus["429"] ?? 0) + (destroy.byStatus["429"] ?? 0);
     console.info(
       `4× over the limit: ${refused} of ${up.total + destroy.total} requests refused; destroy ${JSON.stringify(destroy.byStatus)}`,
     );
-    // The limit was really met...
-    expect(destroy.byStatus["429"] ?? 0).toBeGreaterThan(0);
-    // ...and the slow-down kept the refusals bounded: at a steady 4× the limit, about three requests
-    // in four would be refused (measured without the slow-down: 219 answers of 429 for 150 deletes).
-    expect(refused).toBeLessThanOrEqual(40);
+    // The refusals were met (every delete still went through: upAndDestroy checks)...
+    expect(destroy.byStatus["429"] ?? 0).toBeGreaterThanOrEqual(AIMED);
+    // ...and the slow-down kept them bounded: at a steady 4× the limit, about three requests in four
+    // would be refused (measured without the slow-down: 219 answers of 429 for 150 deletes).
+    expect(refused).toBeLessThanOrEqual(40 + AIMED);
   });
 });

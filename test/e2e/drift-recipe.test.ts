@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
-import type { CliResult } from "./harness/pulumi-cli";
+import { nativePluginBinDir } from "./harness/native-plugin";
+import { type CliResult, expectSuccess } from "./harness/pulumi-cli";
 import type { TestStack } from "./harness/test-stack";
 import { chathubStack } from "./support/chathub-stack";
 import { organizationRosterProgram } from "./support/organization-roster-program";
@@ -33,11 +34,12 @@ function recipeCommand(stepId: string): string {
 const driftCommand = recipeCommand("drift");
 const unmanagedCommand = recipeCommand("unmanaged");
 const summaryCommand = recipeCommand("summary");
+const pluginCommand = recipeCommand("plugin");
 
 /** Runs a workflow step's command with bash in the stack's folder, as a GitHub Actions runner would. */
-function runStep(stack: TestStack, command: string): Promise<CliResult> {
+function runStep(stack: TestStack, command: string, env: NodeJS.ProcessEnv = stack.env): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("bash", ["-eo", "pipefail", "-c", command], { cwd: stack.dir, env: stack.env });
+    const child = spawn("bash", ["-eo", "pipefail", "-c", command], { cwd: stack.dir, env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -202,6 +204,64 @@ describe("the drift recipe (examples/ci/drift.yml)", () => {
       );
       expect(emulator.operators(25).find((o) => o.id === nina.id)?.status).toBe(0);
       await stack.destroy();
+    } finally {
+      stack.dispose();
+    }
+  });
+
+  it("a YAML program: the recipe's own step puts the plugin on PATH; then clean, and a status by hand named", async () => {
+    // A YAML repository depends on pulumi-chathub in a package.json for the plugin and the summary:
+    // `npm ci` gives it node_modules/.bin/pulumi-resource-chathub and pulumi-chathub, and nothing
+    // else puts the plugin on PATH (the harness's own plugin folder is left out on purpose).
+    const yaml = [
+      "resources:",
+      "  support:",
+      "    type: chathub:index:OrganizationRoster",
+      `    properties: ${JSON.stringify({ organizationId: 25, operators: [{ name: "Yaml Rita" }], unmanaged: "ignore" })}`,
+      "",
+    ].join("\n");
+    const pathWithoutPlugin = [path.dirname(inject("pulumiBin")), process.env.PATH ?? ""].join(
+      path.delimiter,
+    );
+    const stack = await chathubStack(emulator, "drift-yaml", { yaml }, { env: { PATH: pathWithoutPlugin } });
+    try {
+      installCliBin(stack.dir);
+      const bin = path.join(stack.dir, "node_modules/.bin");
+      copyFileSync(
+        path.join(nativePluginBinDir(), "pulumi-resource-chathub"),
+        path.join(bin, "pulumi-resource-chathub"),
+      );
+
+      // Without the recipe's plugin step, the engine cannot find the plugin, as the README says.
+      const missing = await runStep(stack, driftCommand);
+      expect(missing.code).not.toBe(0);
+      expect(missing.stdout + missing.stderr).toContain(
+        "no resource plugin 'pulumi-resource-chathub' found in the workspace or on your $PATH",
+      );
+
+      // The step, as GitHub runs it: what it appends to $GITHUB_PATH comes first on PATH after it.
+      const githubPath = path.join(stack.dir, "github-path");
+      writeFileSync(githubPath, "");
+      const added = await runStep(stack, pluginCommand, { ...stack.env, GITHUB_PATH: githubPath });
+      expect(added.code, added.stderr).toBe(0);
+      const prepended = readFileSync(githubPath, "utf8").split("\n").filter(Boolean).reverse();
+      expect(prepended).toEqual([bin]);
+      const env = { ...stack.env, PATH: [...prepended, stack.env.PATH].join(path.delimiter) };
+
+      expectSuccess(await runStep(stack, "pulumi up --yes --skip-preview", env));
+      const clean = await runStep(stack, driftCommand, env);
+      expect(clean.code, clean.stdout + clean.stderr).toBe(0);
+
+      emulator.setOperatorStatus(liveId(25, "Yaml Rita"), 1);
+      const drift = await runStep(stack, driftCommand, env);
+      expect(drift.code, drift.stdout + drift.stderr).toBe(7);
+      expect(drift.stdout).toMatch(
+        /key\s*: "yaml-rita"\s*name\s*: "Yaml Rita"\s*~ status\s*: "inactive" => "active"/,
+      );
+      const summary = await runStep(stack, summaryCommand, env);
+      expect(summary.code, summary.stderr).toBe(0);
+      expect(summary.stdout).toContain("Reactivated (1): Yaml Rita");
+      expectSuccess(await runStep(stack, "pulumi destroy --yes --skip-preview", env));
     } finally {
       stack.dispose();
     }
