@@ -1,111 +1,29 @@
-import { readFileSync, symlinkSync } from "node:fs";
+import { symlinkSync } from "node:fs";
 import path from "node:path";
-import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { nativePluginBinDir } from "./harness/native-plugin";
-import { expectSuccess } from "./harness/pulumi-cli";
-import { chathubStack } from "./support/chathub-stack";
+import { beforeAll, expect, it } from "vitest";
 import { pythonVenv } from "./support/python-venv";
+import { runSdkExample } from "./support/sdk-example";
 
 // examples/python through the real CLI and tools/pulumi-language-python, on the SDK generated
 // into sdk/python, pip-installed with `pulumi` from PyPI into a virtualenv as a user installs
 // them; the plugin on PATH as after `npm install`.
 
-const repoRoot = path.resolve(__dirname, "../..");
-const COMPANY_A = "python-company-a-token";
-const COMPANY_B = "python-company-b-token";
-const PARTNER_ORGANIZATION = 30;
+let venv: string;
+beforeAll(async () => {
+  venv = await pythonVenv();
+}, 600_000);
 
-describe("examples/python", () => {
-  let emulator: RunningEmulator;
-  let venv: string;
-  beforeAll(async () => {
-    emulator = await startEmulator({
-      port: 0,
-      tokens: { [COMPANY_A]: [24, 25], [COMPANY_B]: [PARTNER_ORGANIZATION] },
-    });
-    emulator.addOrganization({ id: PARTNER_ORGANIZATION, name: "Partner Desk" });
-    venv = await pythonVenv();
-  }, 600_000);
-  afterAll(() => emulator?.close());
-  const live = (organizationId: number) => emulator.operators(organizationId).filter((o) => o.status !== 2);
-
-  it("deploys, shows drift by name, refreshes, imports an operator as Python code, and destroys", async () => {
-    const stack = await chathubStack(
-      emulator,
-      "python-example",
-      { projectDir: path.join(repoRoot, "examples/python") },
-      {
-        token: COMPANY_A,
-        secrets: { companyBToken: COMPANY_B },
-        config: { companyBOrganizationId: String(PARTNER_ORGANIZATION) },
-        env: {
-          PATH: [path.dirname(inject("pulumiBin")), nativePluginBinDir(), process.env.PATH].join(
-            path.delimiter,
-          ),
-        },
-      },
-    );
+it("examples/python: deploys, shows drift by name, refreshes, imports an operator as Python code, and destroys", async () => {
+  await runSdkExample({
+    example: "python",
     // Pulumi.yaml's `virtualenv: venv`: the one made from sdk/python (cached between runs).
-    symlinkSync(venv, path.join(stack.dir, "venv"));
-    try {
-      const up = await stack.up();
-      const idOf = (organizationId: number, name: string) =>
-        live(organizationId).find((o) => o.name === name)?.id;
-      const outputs = await stack.outputs();
-      expect(outputs).toMatchObject({
-        operatorIds: {
-          "john-smith": 101,
-          "alex-brown": idOf(24, "Alex Brown"),
-          "emma-davis": idOf(24, "Emma Davis"),
-        },
-        counts: { total: 3, active: 2, inactive: 1 },
-        danaId: `25/${idOf(25, "Dana Sales")}`,
-        samId: `${PARTNER_ORGANIZATION}/${idOf(PARTNER_ORGANIZATION, "Sam South")}`,
-      });
-      // Organization 24's people the file does not name were deactivated.
-      expect(emulator.operators(24).find((o) => o.id === 102)?.status).toBe(1);
-      for (const text of [up.stdout, up.stderr, stack.stateFileText()]) {
-        expect(text).not.toContain(COMPANY_A);
-        expect(text).not.toContain(COMPANY_B);
-      }
-
-      // Someone activates Emma by hand: the preview names her and the change.
-      const emma = idOf(24, "Emma Davis") as number;
-      emulator.setOperatorStatus(emma, 0);
-      const drift = await stack.run(["preview", "--refresh", "--diff", "--expect-no-changes"]);
-      expect(drift.code).not.toBe(0);
-      expect(drift.stdout).toMatch(/name\s*: "Emma Davis"\s*~ status\s*: "active" => "inactive"/);
-      await stack.refresh();
-      await stack.up();
-      expect(emulator.operators(24).find((o) => o.id === emma)?.status).toBe(1);
-
-      // An operator made outside Pulumi, taken over from the command line: the code printed is Python.
-      const ivy = emulator.addOperator({ organizationId: 25, name: "Ivy Import" });
-      expectSuccess(
-        await stack.run([
-          "import",
-          "chathub:index:Operator",
-          "ivy",
-          `25/${ivy.id}`,
-          "--yes",
-          "--protect=false",
-          "--out",
-          "ivy.py",
-        ]),
-      );
-      const code = readFileSync(path.join(stack.dir, "ivy.py"), "utf8");
+    prepare: (stack) => symlinkSync(venv, path.join(stack.dir, "venv")),
+    importOut: "ivy.py",
+    expectImportedCode: (code) => {
       expect(code).toContain("import pulumi_chathub as chathub");
       expect(code).toMatch(
         /ivy = chathub\.Operator\("ivy",\s+adopt=False,\s+name="Ivy Import",\s+organization_id=25,\s+status=chathub\.OperatorStatus\.ACTIVE\)/,
       );
-
-      await stack.destroy();
-      expect(live(24).map((o) => o.name)).toEqual(["Sarah Johnson", "Mike Wilson"]);
-      expect(live(25)).toEqual([]);
-      expect(live(PARTNER_ORGANIZATION)).toEqual([]);
-    } finally {
-      stack.dispose();
-    }
-  }, 600_000);
-});
+    },
+  });
+}, 600_000);
