@@ -1,6 +1,7 @@
 /**
  * One bench case: a fresh emulator and a fresh stack for one profile × size × provider, taken
- * through create, refresh, a 10% status update and destroy, with the API requests of each step.
+ * through create, refresh, a 10% status update and destroy (and, when asked, a no-change preview
+ * after the create), with the API requests of each step.
  */
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -13,21 +14,47 @@ import {
   isThisPackage,
   isYamlProgram,
   type ProviderKind,
+  ROSTER_FILE,
+  type RosterSource,
+  rosterCsv,
 } from "./programs";
 import type { BenchSettings, CaseVariant, Profile } from "./settings";
 
+/** The steps a case runs unless told otherwise (`--steps`, or a profile's own case). */
 export const STEPS = ["create", "refresh", "update", "destroy"] as const;
+/** One of the default steps (what every run measured before the preview step existed). */
 export type StepName = (typeof STEPS)[number];
+/** Every step a case can run, in the order tables and charts show them. */
+export const ALL_STEPS = ["create", "preview", "refresh", "update", "destroy"] as const;
+/** Any step: the default ones, or `preview`, a `pulumi preview` after the create that must change nothing. */
+export type BenchStep = (typeof ALL_STEPS)[number];
 
-export const STEP_TITLES: Record<StepName, string> = {
+export const STEP_TITLES: Record<BenchStep, string> = {
   create: "up (create N)",
+  preview: "preview (no change)",
   refresh: "refresh",
   update: "up (10% inactive)",
   destroy: "destroy",
 };
 
+/** The steps the cases ran, in ALL_STEPS order (the default four for a run without a preview). */
+export function stepsIn(results: readonly CaseResult[]): BenchStep[] {
+  return ALL_STEPS.filter((step) => results.some((r) => r.steps.some((s) => s.step === step)));
+}
+
+/**
+ * What a preview step said it would change, e.g. "~ 1 to update", or undefined when it reported
+ * no change (its summary is then only "N unchanged"), or when the step is not a finished preview.
+ */
+export function previewChanges(step: StepResult): string | undefined {
+  if (step.step !== "preview" || step.outcome !== "ok") return undefined;
+  if (step.summary === "") return "no summary printed";
+  const changes = step.summary.split(", ").filter((part) => !/^\d+ unchanged$/.test(part));
+  return changes.length === 0 ? undefined : changes.join(", ");
+}
+
 export interface StepResult {
-  step: StepName;
+  step: BenchStep;
   outcome: "ok" | "failed" | "timeout" | "skipped";
   /** Wall time of the pulumi command, start to exit (null when skipped). */
   wallSeconds: number | null;
@@ -43,6 +70,8 @@ export interface CaseResult {
   variant?: string;
   size: number;
   provider: ProviderKind;
+  /** "csv": the roster came from a CSV file in the program's folder (absent: inline inputs). */
+  rosterSource?: Exclude<RosterSource, "inline">;
   steps: StepResult[];
   /** After the create step. */
   state: {
@@ -53,7 +82,7 @@ export interface CaseResult {
     rosterEntryBytesPerOperator?: number;
   } | null;
   /** What the emulator held after each step, so a "fast" step that did nothing shows up. */
-  verified: Partial<Record<StepName, { live: number; inactive: number }>>;
+  verified: Partial<Record<BenchStep, { live: number; inactive: number }>>;
   /** 1-minute load average before and after: a busy machine explains a slow outlier. */
   loadAverage: { before: number; after: number };
 }
@@ -127,6 +156,7 @@ export async function runCase(
     ...(variant ? { variant: variant.label } : {}),
     size,
     provider,
+    ...(settings.rosterSource === "csv" ? { rosterSource: "csv" as const } : {}),
     steps: [],
     state: null,
     verified: {},
@@ -158,15 +188,17 @@ export async function runCase(
     if (!isThisPackage(provider)) installComparatorProvider(provider, stack.dir);
     const parallel =
       parallelSetting === undefined || parallelSetting === "default" ? [] : ["--parallel", parallelSetting];
-    const commands: Record<StepName, string[]> = {
+    const commands: Record<BenchStep, string[]> = {
       create: ["up", "--yes", "--skip-preview", ...parallel],
+      // Plain: what a reviewer runs; it must say nothing would change.
+      preview: ["preview", ...parallel],
       refresh: ["refresh", "--yes", "--skip-preview", ...parallel],
       update: ["up", "--yes", "--skip-preview", ...parallel],
       destroy: ["destroy", "--yes", "--skip-preview", ...parallel],
     };
 
     let broken = false;
-    for (const step of variant?.steps ?? STEPS) {
+    for (const step of variant?.steps ?? settings.steps ?? STEPS) {
       if (broken) {
         result.steps.push({
           step,
@@ -177,9 +209,13 @@ export async function runCase(
         });
         continue;
       }
-      const program = benchProgram(provider, size, step === "update" || step === "destroy");
+      const withInactive = step === "update" || step === "destroy";
+      const source = settings.rosterSource ?? "inline";
+      const program = benchProgram(provider, size, withInactive, source);
       if (isYamlProgram(provider)) stack.writeYamlProgram(program);
       else stack.writeProgram(program);
+      // The roster file is (re)written before the clock starts, as a user's edit would be.
+      if (source === "csv") stack.writeFile(ROSTER_FILE, rosterCsv(size, withInactive));
       emulator.resetCounters();
       const started = performance.now();
       const run = await stack.run(commands[step], { killAfterMs: settings.timeoutMs });

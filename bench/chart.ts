@@ -3,7 +3,7 @@
  * per provider, each bar labelled with its seconds. No dependencies: the bench must run
  * wherever the package builds.
  */
-import { type CaseResult, STEP_TITLES, STEPS } from "./case";
+import { type BenchStep, type CaseResult, STEP_TITLES, STEPS, stepsIn } from "./case";
 import type { ProviderKind } from "./programs";
 import type { Profile } from "./settings";
 
@@ -22,7 +22,9 @@ const LABELS: Record<ProviderKind, string> = {
   "roster-native": "chathub:index:OrganizationRoster (one resource, native, YAML)",
 };
 
+/** A panel's width for the default four steps; each step beyond them adds STEP_W. */
 const PANEL_W = 560;
+const STEP_W = 130;
 const PANEL_H = 320;
 const MARGIN = { top: 40, right: 16, bottom: 44, left: 56 };
 
@@ -42,14 +44,20 @@ function text(x: number, y: number, content: string, attrs = ""): string {
   return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" ${attrs}>${escapeXml(content)}</text>`;
 }
 
+function panelWidth(steps: readonly BenchStep[]): number {
+  return PANEL_W + Math.max(0, steps.length - 4) * STEP_W;
+}
+
 function panel(
   title: string,
   cases: CaseResult[],
   providers: ProviderKind[],
+  steps: readonly BenchStep[],
   x0: number,
   y0: number,
 ): string {
-  const plotW = PANEL_W - MARGIN.left - MARGIN.right;
+  const panelW = panelWidth(steps);
+  const plotW = panelW - MARGIN.left - MARGIN.right;
   const plotH = PANEL_H - MARGIN.top - MARGIN.bottom;
   const left = x0 + MARGIN.left;
   const top = y0 + MARGIN.top;
@@ -62,7 +70,7 @@ function panel(
   const y = (seconds: number) => bottom - (seconds / yMax) * plotH;
 
   const parts = [
-    text(x0 + PANEL_W / 2, y0 + 22, title, 'text-anchor="middle" font-size="15" font-weight="bold"'),
+    text(x0 + panelW / 2, y0 + 22, title, 'text-anchor="middle" font-size="15" font-weight="bold"'),
   ];
   for (let tick = 0; tick <= yMax + 1e-9; tick += step) {
     parts.push(`<line x1="${left}" x2="${left + plotW}" y1="${y(tick)}" y2="${y(tick)}" stroke="#e4e4e4"/>`);
@@ -81,9 +89,9 @@ function panel(
     ),
   );
 
-  const groupW = plotW / STEPS.length;
+  const groupW = plotW / steps.length;
   const barW = Math.min(40, (groupW * 0.8) / providers.length);
-  STEPS.forEach((stepName, g) => {
+  steps.forEach((stepName, g) => {
     const groupLeft = left + g * groupW + (groupW - barW * providers.length) / 2;
     parts.push(
       text(
@@ -119,7 +127,11 @@ export function renderChart(profiles: Profile[], results: CaseResult[], subtitle
   const providers = (["this", "naive", "noop", "roster", "roster-native"] as const).filter((p) =>
     results.some((r) => r.provider === p),
   );
-  const width = Math.max(1, sizes.length) * PANEL_W;
+  // The same step groups in every panel: the steps any case ran (the default four, or five).
+  const ran = stepsIn(results);
+  const steps = ran.length > 0 ? ran : STEPS;
+  const panelW = panelWidth(steps);
+  const width = Math.max(1, sizes.length) * panelW;
 
   // The legend wraps onto as many lines as the width needs (text width estimated at 6.5 px/char).
   const legend: string[] = [];
@@ -158,7 +170,7 @@ export function renderChart(profiles: Profile[], results: CaseResult[], subtitle
       const cases = results.filter((r) => r.profile === profile.name && r.size === size);
       if (cases.length === 0) return;
       const title = `${profile.short} · N = ${size}`;
-      parts.push(panel(title, cases, providers, col * PANEL_W, headerH + row * PANEL_H));
+      parts.push(panel(title, cases, providers, steps, col * panelW, headerH + row * PANEL_H));
     });
   });
   parts.push("</svg>", "");

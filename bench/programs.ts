@@ -13,6 +13,15 @@ import ts from "typescript";
  */
 export type ProviderKind = "this" | "naive" | "noop" | "roster" | "roster-native";
 
+/**
+ * Where a roster's people come from: "inline", the `operators` input (the default); "csv", a file
+ * (ROSTER_FILE) the bench writes into the program's folder, named by the `file` input.
+ */
+export type RosterSource = "inline" | "csv";
+
+/** The roster file of the "csv" source, relative to the program's folder. */
+export const ROSTER_FILE = "roster.csv";
+
 /** The operator a program declares at index i; every 10th one inactive in the "update" variant. */
 function operatorArgs(kind: ProviderKind, index: number, withInactive: boolean): string {
   const inactive = withInactive && (index + 1) % 10 === 0;
@@ -45,9 +54,15 @@ export function comparatorPackage(kind: Comparator): string {
  * A program for `kind` with `size` operators; every provider is required by package name, except
  * the native one, which the engine finds on PATH (a YAML program: see isYamlProgram).
  */
-export function benchProgram(kind: ProviderKind, size: number, withInactive: boolean): string {
-  if (kind === "roster") return rosterProgram(size, withInactive);
-  if (kind === "roster-native") return nativeRosterProgram(size, withInactive);
+export function benchProgram(
+  kind: ProviderKind,
+  size: number,
+  withInactive: boolean,
+  source: RosterSource = "inline",
+): string {
+  if (source === "csv" && !isRoster(kind)) throw new Error(`${kind} has no roster file: only the rosters do`);
+  if (kind === "roster") return rosterProgram(rosterArgs(size, withInactive, source));
+  if (kind === "roster-native") return nativeRosterProgram(rosterArgs(size, withInactive, source));
   const declarations: string[] = [];
   for (let i = 0; i < size; i++) {
     declarations.push(`new Operator("op-${i + 1}", ${operatorArgs(kind, i, withInactive)});`);
@@ -59,36 +74,57 @@ export function benchProgram(kind: ProviderKind, size: number, withInactive: boo
   return [...header, ...declarations, ""].join("\n");
 }
 
-/**
- * The same N operators as one roster's inputs; "ignore" leaves the seeded operators alone. Both
- * adapters get these exact inputs (names included), so their requests and state compare.
- */
-function rosterArgs(size: number, withInactive: boolean): string {
-  const operators = Array.from({ length: size }, (_, i) => {
+/** Whether a kind is one of the two organization rosters (which can read a roster file). */
+export function isRoster(kind: ProviderKind): kind is "roster" | "roster-native" {
+  return kind === "roster" || kind === "roster-native";
+}
+
+/** The roster's people: the same names and statuses as the N operators of the other providers. */
+function rosterPeople(size: number, withInactive: boolean): { name: string; status: string }[] {
+  return Array.from({ length: size }, (_, i) => {
     const { name, status } = JSON.parse(operatorArgs("roster", i, withInactive)) as {
       name: string;
       status: string;
     };
     return { name, status };
   });
+}
+
+/**
+ * The same N operators as one roster's inputs; "ignore" leaves the seeded operators alone. Both
+ * adapters get these exact inputs (names included), so their requests and state compare. With
+ * the "csv" source the inputs name the file instead (rosterCsv writes it).
+ */
+function rosterArgs(size: number, withInactive: boolean, source: RosterSource): string {
+  if (source === "csv") return JSON.stringify({ organizationId: 24, file: ROSTER_FILE, unmanaged: "ignore" });
+  const operators = rosterPeople(size, withInactive);
   return JSON.stringify({ organizationId: 24, operators, unmanaged: "ignore" });
 }
 
-function rosterProgram(size: number, withInactive: boolean): string {
+/**
+ * The roster file of the "csv" source: a `name,status` header, then one person per line (the
+ * columns of src/roster/roster-file.ts). The bench's names hold no comma or quote.
+ */
+export function rosterCsv(size: number, withInactive: boolean): string {
+  const lines = rosterPeople(size, withInactive).map(({ name, status }) => `${name},${status}`);
+  return ["name,status", ...lines, ""].join("\n");
+}
+
+function rosterProgram(args: string): string {
   return [
     'const { ChatHubOrganizationRoster } = require("pulumi-chathub");',
-    `new ChatHubOrganizationRoster("roster", ${rosterArgs(size, withInactive)});`,
+    `new ChatHubOrganizationRoster("roster", ${args});`,
     "",
   ].join("\n");
 }
 
 /** The same roster through the native provider; Pulumi YAML is a superset of JSON. */
-function nativeRosterProgram(size: number, withInactive: boolean): string {
+function nativeRosterProgram(args: string): string {
   return [
     "resources:",
     "  roster:",
     "    type: chathub:index:OrganizationRoster",
-    `    properties: ${rosterArgs(size, withInactive)}`,
+    `    properties: ${args}`,
     "",
   ].join("\n");
 }

@@ -2,7 +2,8 @@
  * The human-readable results: one markdown table per profile, then the targets. The same text
  * goes to bench/results/results.md and to stdout.
  */
-import { type CaseResult, STEP_TITLES, STEPS, type StepResult } from "./case";
+import { type CaseResult, previewChanges, STEP_TITLES, type StepResult, stepsIn } from "./case";
+import { ROSTER_FILE } from "./programs";
 import type { Profile } from "./settings";
 import type { TargetResult } from "./targets";
 
@@ -51,7 +52,7 @@ export function profileTable(profile: Profile, results: CaseResult[]): string {
   const cases = results.filter((r) => r.profile === profile.name);
   const sizes = [...new Set(cases.map((r) => r.size))].sort((a, b) => a - b);
   for (const size of sizes) {
-    for (const stepName of STEPS) {
+    for (const stepName of stepsIn(cases)) {
       for (const result of cases.filter((r) => r.size === size)) {
         const step = result.steps.find((s) => s.step === stepName);
         if (!step) continue;
@@ -90,9 +91,18 @@ export function anomalies(results: CaseResult[]): string[] {
         );
       }
     }
+    for (const step of r.steps) {
+      const changes = previewChanges(step);
+      if (changes !== undefined) {
+        lines.push(
+          `${r.profile}${r.variant ? ` (${r.variant})` : ""} N=${r.size} ${r.provider} preview: expected no change, it reported ${changes}`,
+        );
+      }
+    }
     if (r.provider === "noop") continue;
     const expected: Record<string, { live: number; inactive: number }> = {
       create: { live: r.size, inactive: 0 },
+      preview: { live: r.size, inactive: 0 },
       refresh: { live: r.size, inactive: 0 },
       update: { live: r.size, inactive: Math.floor(r.size / 10) },
       destroy: { live: 0, inactive: 0 },
@@ -116,12 +126,24 @@ export function markdownReport(
   targets: TargetResult[],
 ): string {
   const problems = anomalies(results);
+  const withPreview = results.some((r) => r.steps.some((s) => s.step === "preview"));
+  const commands = withPreview
+    ? "Every command but the preview: `--yes --skip-preview`; the preview is a plain `pulumi preview` after the create, which must report no change; "
+    : "Every command: `--yes --skip-preview`, ";
+  // Said only when a case read its roster from a file, so earlier runs re-render as they were.
+  const source = results.some((r) => r.rosterSource === "csv")
+    ? [
+        `Roster source: \`file: ${ROSTER_FILE}\`, a CSV file (\`name,status\`, one person a line) the bench ` +
+          "writes into the program's folder before each step (the 10% change rewrites it): the dynamic roster's program reads it, and for the YAML program the native provider's check does.",
+        "",
+      ]
+    : [];
   return [
     "# pulumi-chathub benchmark results",
     "",
     `${machine.date} · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB · Node ${machine.node} · Pulumi ${machine.pulumi} · ${machine.platform}`,
     "",
-    `Every command: \`--yes --skip-preview\`, parallelism: ${machine.parallel}, local file backend. ` +
+    `${commands}parallelism: ${machine.parallel}, local file backend. ` +
       "Providers: **this** = pulumi-chathub's ChatHubOperator (5 rps client limit, except at its default pace in `documented-limits`); **naive** = one request per " +
       "operation, 5 rps throttle, retry on 429; **noop** = no I/O (the engine's floor); **roster** = one " +
       "ChatHubOrganizationRoster holding all N (entry B = its one state entry ÷ N); **roster-native** = the same " +
@@ -129,6 +151,7 @@ export function markdownReport(
       "Requests: what reached the emulator during the step (retries included). " +
       "State: state file after the create ÷ N, and one operator's entry.",
     "",
+    ...source,
     ...profiles
       .filter((p) => results.some((r) => r.profile === p.name))
       .flatMap((p) => [profileTable(p, results), ""]),
