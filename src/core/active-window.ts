@@ -62,6 +62,19 @@ export const activeDateSchema = z
   .string({ error: (issue) => dateProblem(issue.input) })
   .refine((value) => dateProblem(value) === undefined, { error: (issue) => dateProblem(issue.input) });
 
+const ACTIVE_DATES =
+  'An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).';
+
+/** Dated entries' start, as an operator or a roster entry writes it. */
+export const activeFromSchema = activeDateSchema.describe(
+  `Dated entries: the person is active from this moment on, and inactive (never deleted) before it. ${ACTIVE_DATES}`,
+);
+
+/** Dated entries' end. */
+export const activeUntilSchema = activeDateSchema.describe(
+  `Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. ${ACTIVE_DATES} A declared status "inactive" stays inactive inside the window.`,
+);
+
 /** The window's bounds as instants (ms): from inclusive, until exclusive. */
 function bounds(window: ActiveWindow, timeZone: string): { from?: number; until?: number } {
   const result: { from?: number; until?: number } = {};

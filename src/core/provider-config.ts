@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_CLIENT_OPTIONS } from "../api/options";
 
 /** The vendor's production API. */
 export const PRODUCTION_BASE_URL = "https://chatapi.smsbat.com";
@@ -10,6 +11,8 @@ export interface SettingDoc {
   secret?: boolean;
   /** The environment variable read when the stack does not set it. */
   env?: string;
+  /** The default the API client applies when the key is not set (src/api/options.ts), for the docs. */
+  clientDefault?: number;
 }
 
 export const settingDocs = z.registry<SettingDoc>();
@@ -41,12 +44,17 @@ export const providerConfigSchema = z.object({
       description: `The API root, e.g. ${PRODUCTION_BASE_URL} (the default). Environment fallback: CHATHUB_BASE_URL.`,
       env: "CHATHUB_BASE_URL",
     }),
-  requestsPerSecond: z.number().positive().optional().register(settingDocs, {
-    description:
-      "The most requests per second this process sends (default 40, 80% of ChatHub's documented 50).",
-  }),
+  requestsPerSecond: z
+    .number()
+    .positive()
+    .optional()
+    .register(settingDocs, {
+      description: `The most requests per second this process sends (default ${DEFAULT_CLIENT_OPTIONS.requestsPerSecond}, 80% of ChatHub's documented 50).`,
+      clientDefault: DEFAULT_CLIENT_OPTIONS.requestsPerSecond,
+    }),
   timeoutMs: z.int().positive().optional().register(settingDocs, {
     description: "How long one request may take, in milliseconds.",
+    clientDefault: DEFAULT_CLIENT_OPTIONS.timeoutMs,
   }),
 });
 

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { chathubPackage, OPERATOR_TOKEN, ORGANIZATION_ROSTER_TOKEN } from "../declarations/package";
+import { packageSchema } from "../declarations/package-schema";
 import { checkProviderConfig, nativeRuntime, stackConfigOf } from "./config";
 import { functions } from "./functions";
 import type { NativeProviderDefinition } from "./handler";
 import { operatorResource } from "./operator-resource";
 import { organizationRosterResource } from "./organization-roster-resource";
-import { OPERATOR_TOKEN, ORGANIZATION_ROSTER_TOKEN, PACKAGE_NAME, packageSchema } from "./schema";
 
 /** The package's version is the plugin's: one release, one version, in package.json. */
 const version = (
@@ -14,9 +15,9 @@ const version = (
 
 /** The native `chathub` provider: what `pulumi-resource-chathub` serves, over the shared core. */
 export const chathubProvider: NativeProviderDefinition = {
-  name: PACKAGE_NAME,
+  name: chathubPackage.name,
   version,
-  schema: packageSchema(version),
+  schema: packageSchema(chathubPackage, version),
   async checkConfig(news) {
     return checkProviderConfig(news);
   },

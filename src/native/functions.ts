@@ -1,9 +1,13 @@
 import type { OrganizationQuery } from "../api";
 import { findOrganization, operatorsReport, visibleOrganizations } from "../core/queries";
+import {
+  GET_OPERATORS_TOKEN,
+  GET_ORGANIZATION_TOKEN,
+  GET_ORGANIZATIONS_TOKEN,
+} from "../declarations/package";
 import { nativeRuntime as runtime } from "./config";
 import type { FunctionHandler } from "./handler";
 import { plain } from "./plain";
-import { GET_OPERATORS_TOKEN, GET_ORGANIZATION_TOKEN, GET_ORGANIZATIONS_TOKEN } from "./schema";
 
 /** The lookups, read-only, with the provider's credentials (the same as the TypeScript functions). */
 export const functions: Record<string, FunctionHandler> = {

@@ -4,10 +4,10 @@ import { checkOperatorInputs, DATED_PROPERTIES, type OperatorInputs } from "../c
 import * as core from "../core/operator/operations";
 import { recordedOperator, recordedOperatorPart } from "../core/recorded-state";
 import { UNKNOWN } from "../core/unknown";
+import { OPERATOR_TOKEN } from "../declarations/package";
 import { nativeRuntime as runtime } from "./config";
 import type { DiffResult, PropertyMap, ResourceHandler } from "./handler";
 import { plain } from "./plain";
-import { OPERATOR_TOKEN } from "./schema";
 
 /** `chathub:index:Operator`: the core's operator (src/core/operator), as the native provider serves it. */
 export const operatorResource: ResourceHandler = {

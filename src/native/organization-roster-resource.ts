@@ -18,6 +18,7 @@ import { PartialFailure, recastPartialFailure } from "../core/partial-failure";
 import { parsed, recordedRoster } from "../core/recorded-state";
 import type { KnownPerson } from "../core/removal-budget";
 import { isUnknown } from "../core/unknown";
+import { ORGANIZATION_ROSTER_TOKEN } from "../declarations/package";
 import type { CheckedRosterEntry } from "../roster/roster-entry";
 import { RosterError } from "../roster/roster-error";
 import { rosterKeyOf } from "../roster/roster-keys";
@@ -25,7 +26,6 @@ import { planRoster } from "../roster/roster-plan";
 import { nativeRuntime as runtime } from "./config";
 import type { DiffResult, PropertyMap, PropertyValue, ResourceHandler } from "./handler";
 import { plain, plainList } from "./plain";
-import { ORGANIZATION_ROSTER_TOKEN } from "./schema";
 
 /**
  * One person as the checked inputs and the state list them: the key always filled in; the status

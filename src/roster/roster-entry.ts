@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type DesiredStatus, desiredStatusSchema, operatorNameSchema, operatorRefSchema } from "../api";
-import { activeDateSchema, windowOrderProblem } from "../core/active-window";
+import { activeFromSchema, activeUntilSchema, windowOrderProblem } from "../core/active-window";
 import { describeKeyProblem, rosterKeyOf } from "./roster-keys";
 
 /** One operator of a roster, as a program, a YAML file or a CSV file writes it. */
@@ -37,8 +37,12 @@ export const ROSTER_ENTRY_PROPERTIES = [
  */
 export const rosterEntrySchema = z.strictObject(
   {
-    name: operatorNameSchema,
-    status: desiredStatusSchema("to delete an operator, remove its entry"),
+    name: operatorNameSchema.describe(
+      "Display name, 1–100 characters, unique in the organization (case-insensitive).",
+    ),
+    status: desiredStatusSchema("to delete an operator, remove its entry").describe(
+      '"active" (default) or "inactive".',
+    ),
     key: z
       .string({ error: 'must be a string: a short stable id such as "emma"' })
       .trim()
@@ -46,10 +50,15 @@ export const rosterEntrySchema = z.strictObject(
         const problem = describeKeyProblem(key);
         if (problem !== undefined) context.addIssue({ code: "custom", message: problem });
       })
+      .describe(
+        'A stable key for the person (default: derived from the name, e.g. "alex-brown"). Keep it when renaming.',
+      )
       .optional(),
-    import: operatorRefSchema.optional(),
-    activeFrom: activeDateSchema.optional(),
-    activeUntil: activeDateSchema.optional(),
+    import: operatorRefSchema
+      .describe('Take over this live operator, "<organizationId>/<operatorId>" (e.g. "24/104"), as it is.')
+      .optional(),
+    activeFrom: activeFromSchema.optional(),
+    activeUntil: activeUntilSchema.optional(),
   },
   { error: 'must be a mapping with at least a name, e.g. { name: "Alex Brown" }' },
 );

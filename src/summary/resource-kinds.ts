@@ -1,4 +1,4 @@
-import { OPERATOR_TOKEN, ORGANIZATION_ROSTER_TOKEN } from "../native/schema";
+import { OPERATOR_TOKEN, ORGANIZATION_ROSTER_TOKEN } from "../declarations/package";
 
 /**
  * The resource types whose steps change people, by what they are. A ChatHubOperatorRoster's

@@ -12,7 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// The authoritative roster of one organization: `up` creates the missing, sets statuses, deletes entries removed from the roster, and applies `unmanaged` to everyone else; live operators of the same name are adopted, never duplicated. Its id is the organization id (`pulumi import chathub:index:OrganizationRoster support 24` brings an organization under code, every live person an entry, `unmanaged: "ignore"`).
+// The authoritative roster of one organization: `up` creates the missing, sets statuses, deletes entries removed from the roster, and applies `unmanaged` to everyone else; live operators of the same name are adopted, never duplicated. Its id is the organization id, e.g. "24" (`pulumi import chathub:index:OrganizationRoster support 24` brings an organization under code, every live person an entry, `unmanaged: "ignore"`).
 type OrganizationRoster struct {
 	pulumi.CustomResourceState
 

@@ -136,7 +136,7 @@ class OrganizationRoster(pulumi.CustomResource):
                  unmanaged: pulumi.Input[Optional['UnmanagedMode']] = None,
                  __props__=None):
         """
-        The authoritative roster of one organization: `up` creates the missing, sets statuses, deletes entries removed from the roster, and applies `unmanaged` to everyone else; live operators of the same name are adopted, never duplicated. Its id is the organization id (`pulumi import chathub:index:OrganizationRoster support 24` brings an organization under code, every live person an entry, `unmanaged: "ignore"`).
+        The authoritative roster of one organization: `up` creates the missing, sets statuses, deletes entries removed from the roster, and applies `unmanaged` to everyone else; live operators of the same name are adopted, never duplicated. Its id is the organization id, e.g. "24" (`pulumi import chathub:index:OrganizationRoster support 24` brings an organization under code, every live person an entry, `unmanaged: "ignore"`).
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -154,7 +154,7 @@ class OrganizationRoster(pulumi.CustomResource):
                  args: OrganizationRosterArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        The authoritative roster of one organization: `up` creates the missing, sets statuses, deletes entries removed from the roster, and applies `unmanaged` to everyone else; live operators of the same name are adopted, never duplicated. Its id is the organization id (`pulumi import chathub:index:OrganizationRoster support 24` brings an organization under code, every live person an entry, `unmanaged: "ignore"`).
+        The authoritative roster of one organization: `up` creates the missing, sets statuses, deletes entries removed from the roster, and applies `unmanaged` to everyone else; live operators of the same name are adopted, never duplicated. Its id is the organization id, e.g. "24" (`pulumi import chathub:index:OrganizationRoster support 24` brings an organization under code, every live person an entry, `unmanaged: "ignore"`).
 
         :param str resource_name: The name of the resource.
         :param OrganizationRosterArgs args: The arguments to use to populate this resource's properties.

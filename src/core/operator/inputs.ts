@@ -6,7 +6,13 @@ import {
   operatorRefSchema,
   organizationIdSchema,
 } from "../../api";
-import { activeDateSchema, datedStatus, timeZoneSchema, windowOrderProblem } from "../active-window";
+import {
+  activeFromSchema,
+  activeUntilSchema,
+  datedStatus,
+  timeZoneSchema,
+  windowOrderProblem,
+} from "../active-window";
 import { type CheckFailure, failuresOf } from "../check-failures";
 import { now } from "../clock";
 import { isUnknown } from "../unknown";
@@ -27,15 +33,28 @@ export const OPERATOR_PROPERTIES = [
  * dynamic ChatHubOperator's own way in (its `import` option); the native one uses `pulumi import`.
  */
 export const operatorInputsSchema = z.strictObject({
-  organizationId: organizationIdSchema,
-  name: operatorNameSchema,
-  status: desiredStatusSchema("to delete an operator, remove the resource"),
-  adopt: z.boolean({ error: "must be true or false" }).default(false),
+  organizationId: organizationIdSchema.describe(
+    "The ChatHub organization the operator answers chats for, e.g. 24.",
+  ),
+  name: operatorNameSchema.describe(
+    "Display name, 1–100 characters, unique in the organization (case-insensitive). Changing it replaces the operator.",
+  ),
+  status: desiredStatusSchema("to delete an operator, remove the resource").describe(
+    '"active" (default) or "inactive". Deleting an operator is deleting the resource.',
+  ),
+  adopt: z
+    .boolean({ error: "must be true or false" })
+    .default(false)
+    .describe("Take over a live operator of the same name instead of failing with a name clash."),
   importFrom: operatorRefSchema.optional(),
   // Dated entries (src/core/active-window.ts): outside the window the status is inactive.
-  activeFrom: activeDateSchema.optional(),
-  activeUntil: activeDateSchema.optional(),
-  timeZone: timeZoneSchema.optional(),
+  activeFrom: activeFromSchema.optional(),
+  activeUntil: activeUntilSchema.optional(),
+  timeZone: timeZoneSchema
+    .describe(
+      'The time zone in which the dates of `activeFrom` and `activeUntil` are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).',
+    )
+    .optional(),
 });
 
 export type OperatorInputs = z.infer<typeof operatorInputsSchema>;

@@ -33,11 +33,24 @@ export type RosterMember = z.infer<typeof rosterMemberSchema>;
 
 /** An organization roster as the core works with it: the people by key (each adapter builds the map). */
 export const organizationRosterInputsSchema = z.strictObject({
-  organizationId: organizationIdSchema,
-  unmanaged: z.enum(UNMANAGED_MODES, { error: `is missing or unknown: ${UNMANAGED_CHOICES}` }),
+  organizationId: organizationIdSchema.describe("The ChatHub organization this roster owns, e.g. 24."),
+  unmanaged: z
+    .enum(UNMANAGED_MODES, { error: `is missing or unknown: ${UNMANAGED_CHOICES}` })
+    .describe(
+      'Required: what `up` does to live operators the roster does not name. "ignore" leaves them and reports them in `unmanagedOperators`; "deactivate" makes them inactive; "delete" gives them status 2.',
+    ),
   operators: z.record(z.string(), rosterMemberSchema),
-  maxRemovals: maxRemovalsSchema.optional(), // the removal budget (src/core/removal-budget.ts)
-  timeZone: timeZoneSchema.optional(), // the days of the entries' dates; UTC when not given
+  // The removal budget (src/core/removal-budget.ts).
+  maxRemovals: maxRemovalsSchema
+    .describe(
+      'The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry\'s `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.',
+    )
+    .optional(),
+  timeZone: timeZoneSchema
+    .describe(
+      "The organization's time zone, in which the entries' `activeFrom` and `activeUntil` dates are days: an IANA name, e.g. \"Europe/Kyiv\" (default UTC).",
+    )
+    .optional(),
 });
 export type OrganizationRosterInputs = z.infer<typeof organizationRosterInputsSchema>;
 
@@ -60,7 +73,11 @@ export interface UnmanagedOperator {
 }
 
 /** How many people a roster manages, and of them how many are active and inactive. */
-export const rosterCountsSchema = z.object({ total: z.number(), active: z.number(), inactive: z.number() });
+export const rosterCountsSchema = z.object({
+  total: z.int().describe("People the roster manages."),
+  active: z.int().describe("Of them, active."),
+  inactive: z.int().describe("Of them, inactive."),
+});
 export type RosterCounts = z.infer<typeof rosterCountsSchema>;
 
 /**

@@ -5,10 +5,11 @@ import {
   organizationRosterInputsSchema,
   rosterMemberSchema,
 } from "../../../src/core/organization-roster/inputs";
-import { OPERATOR_TOKEN, ORGANIZATION_ROSTER_TOKEN, packageSchema } from "../../../src/native/schema";
+import { chathubPackage, OPERATOR_TOKEN, ORGANIZATION_ROSTER_TOKEN } from "../../../src/declarations/package";
+import { packageSchema } from "../../../src/declarations/package-schema";
 
 type Property = { type?: string; $ref?: string; oneOf?: unknown[]; items?: { $ref: string } };
-const schema = packageSchema("0.0.0") as {
+const schema = packageSchema(chathubPackage, "0.0.0") as {
   resources: Record<string, { inputProperties: Record<string, Property> }>;
   types: Record<string, { enum?: { value: string }[]; properties?: Record<string, Property> }>;
 };

@@ -1,0 +1,73 @@
+import type { z } from "zod";
+
+/**
+ * What the package says of each resource and function, declared once: the package schema
+ * (src/declarations/package-schema.ts) and the reference pages (docs/reference/, from
+ * src/declarations/reference-pages.ts) are derived from these. The zod schemas are the ones the
+ * inputs are parsed with, carrying their descriptions (`.describe()`) and defaults.
+ */
+
+/** The same example, as a user of each language writes it. */
+export interface Examples {
+  typescript: string;
+  yaml: string;
+}
+
+export interface ImportId {
+  format: string;
+  /** One id, e.g. "24/104", and a resource name to import it as, e.g. "alex". */
+  example: string;
+  name: string;
+  /** What the import brings, when there is more to say than the id. */
+  brings?: string;
+}
+
+export interface ResourceDeclaration {
+  /** The native provider's type token, e.g. "chathub:index:Operator". */
+  token: string;
+  /** The TypeScript class, e.g. "ChatHubOperator" (the dynamic resource of `pulumi-chathub`). */
+  typeScriptName: string;
+  description: string;
+  /** What a program writes. */
+  inputs: z.ZodObject;
+  /**
+   * What the state holds besides (or, for a key also among the inputs, instead of) the inputs:
+   * the outputs a program reads.
+   */
+  outputs: z.ZodObject;
+  /** What the id is, e.g. `"<organizationId>/<operatorId>"`, and how `pulumi import` takes one. */
+  id: ImportId;
+  examples: Examples;
+}
+
+export interface FunctionDeclaration {
+  /** e.g. "chathub:index:getOperators". */
+  token: string;
+  /** The TypeScript function, e.g. "getOperators". */
+  typeScriptName: string;
+  description: string;
+  /** Its arguments, when it takes any. */
+  inputs?: z.ZodObject;
+  outputs: z.ZodObject;
+  examples: Examples;
+}
+
+/** The provider's configuration: `chathub:<key>` in stack config, and an explicit provider's inputs. */
+export interface ProviderDeclaration {
+  description: string;
+  config: z.ZodObject;
+  /** Which config keys the provider resource also outputs. */
+  outputs: readonly string[];
+  examples: Examples;
+}
+
+/** A package: its provider, resources and functions, in the order the reference lists them. */
+export interface PackageDeclaration {
+  /** e.g. "chathub": tokens are `chathub:index:*`, the plugin `pulumi-resource-chathub`. */
+  name: string;
+  displayName: string;
+  description: string;
+  provider: ProviderDeclaration;
+  resources: readonly ResourceDeclaration[];
+  functions: readonly FunctionDeclaration[];
+}

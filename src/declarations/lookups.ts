@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { organizationIdSchema } from "../api";
+import type { FunctionDeclaration } from "./declaration";
+import { named } from "./pulumi-types";
+
+/** The lookups: read-only, with the provider's credentials. */
+
+const liveOperatorSchema = named(
+  z.object({
+    id: z.int().describe("ChatHub's operator id, e.g. 104."),
+    name: z.string().describe("Display name."),
+    status: z.string().describe('"active", "inactive", or "deleted" where ChatHub lists deleted operators.'),
+  }),
+  { name: "LiveOperator" },
+);
+
+const organizationSchema = named(
+  z.object({
+    id: z.int().describe("ChatHub's organization id, e.g. 24."),
+    name: z.string().describe("Its name."),
+  }),
+  { name: "Organization" },
+);
+
+export const getOperatorsDeclaration: FunctionDeclaration = {
+  token: "chathub:index:getOperators",
+  typeScriptName: "getOperators",
+  description: "An organization's operators as ChatHub lists them now, managed or not. Read-only.",
+  inputs: z.object({ organizationId: organizationIdSchema.describe("The ChatHub organization, e.g. 24.") }),
+  outputs: z.object({
+    organizationId: z.int().describe("The organization asked for."),
+    organizationName: z
+      .string()
+      .describe("Its name as ChatHub reports it (absent when it has no operators).")
+      .optional(),
+    operators: z.array(liveOperatorSchema).describe("Every operator ChatHub lists."),
+    active: z.array(liveOperatorSchema).describe("Operators that can receive chats now."),
+    statistics: named(
+      z.object({
+        total: z.int().describe("Operators listed."),
+        active: z.int().describe("Active."),
+        inactive: z.int().describe("Inactive."),
+        deleted: z.int().describe("Deleted (0 where ChatHub hides deleted operators)."),
+      }),
+      { name: "OperatorStatistics" },
+    ),
+  }),
+  examples: {
+    typescript: `import { getOperatorsOutput } from "pulumi-chathub";
+
+const support = getOperatorsOutput({ organizationId: 24 });
+
+export const activeNames = support.active.apply((active) => active.map((operator) => operator.name));`,
+    yaml: `variables:
+  support:
+    fn::invoke:
+      function: chathub:index:getOperators
+      arguments:
+        organizationId: 24
+outputs:
+  activeCount: \${support.statistics.active}`,
+  },
+};
+
+export const getOrganizationsDeclaration: FunctionDeclaration = {
+  token: "chathub:index:getOrganizations",
+  typeScriptName: "getOrganizations",
+  description: "The organizations the company's credentials can see. Read-only.",
+  outputs: z.object({
+    organizations: z.array(organizationSchema).describe("Every visible organization."),
+  }),
+  examples: {
+    typescript: `import { getOrganizationsOutput } from "pulumi-chathub";
+
+export const organizations = getOrganizationsOutput().organizations;`,
+    yaml: `variables:
+  visible:
+    fn::invoke:
+      function: chathub:index:getOrganizations
+outputs:
+  organizations: \${visible.organizations}`,
+  },
+};
+
+export const getOrganizationDeclaration: FunctionDeclaration = {
+  token: "chathub:index:getOrganization",
+  typeScriptName: "getOrganization",
+  description:
+    "One organization, by name (case-insensitive) or by id. Not found is an error that lists the visible organizations.",
+  inputs: z.object({
+    name: z.string().describe('The organization\'s name, e.g. "Customer Support".').optional(),
+    id: z.int().describe("The organization's id, e.g. 24.").optional(),
+  }),
+  outputs: z.object({
+    id: z.int().describe("ChatHub's organization id."),
+    name: z.string().describe("Its name."),
+  }),
+  examples: {
+    typescript: `import { ChatHubOperator, getOrganizationOutput } from "pulumi-chathub";
+
+const support = getOrganizationOutput({ name: "Customer Support" });
+
+new ChatHubOperator("alex", { organizationId: support.id, name: "Alex Brown" });`,
+    yaml: `variables:
+  support:
+    fn::invoke:
+      function: chathub:index:getOrganization
+      arguments:
+        name: Customer Support
+resources:
+  alex:
+    type: chathub:index:Operator
+    properties:
+      organizationId: \${support.id}
+      name: Alex Brown`,
+  },
+};
