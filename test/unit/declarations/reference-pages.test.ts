@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { chathubPackage } from "../../../src/declarations/package";
 import { GENERATED_NOTICE, referencePages } from "../../../src/declarations/reference-pages";
 
@@ -37,3 +38,42 @@ describe("docs/reference", () => {
     expect(pages["types.md"]).toContain('One of `"ignore"`, `"deactivate"`, `"delete"`.');
   });
 });
+
+// The YAML examples use the declared tokens and inputs: a renamed property fails here.
+describe("the reference's YAML examples", () => {
+  const declared = new Map<string, Set<string>>([
+    ...chathubPackage.resources.map((r) => [r.token, new Set(Object.keys(r.inputs.shape))] as const),
+    ...chathubPackage.functions.map((f) => [f.token, new Set(Object.keys(f.inputs?.shape ?? {}))] as const),
+    ["pulumi:providers:chathub", new Set(Object.keys(chathubPackage.provider.config.shape))],
+  ]);
+  const examples = [chathubPackage.provider, ...chathubPackage.resources, ...chathubPackage.functions].map(
+    (declaration) => parse(declaration.examples.yaml) as Program,
+  );
+
+  it("name only declared tokens and their inputs", () => {
+    const used: string[] = [];
+    for (const program of examples) {
+      for (const resource of Object.values(program.resources ?? {})) {
+        used.push(resource.type);
+        const inputs = declared.get(resource.type);
+        expect(inputs, resource.type).toBeDefined();
+        for (const key of Object.keys(resource.properties ?? {}))
+          expect([resource.type, inputs?.has(key)]).toEqual([resource.type, true]);
+      }
+      for (const variable of Object.values(program.variables ?? {})) {
+        const invoke = variable["fn::invoke"];
+        used.push(invoke.function);
+        const inputs = declared.get(invoke.function);
+        expect(inputs, invoke.function).toBeDefined();
+        for (const key of Object.keys(invoke.arguments ?? {}))
+          expect([invoke.function, inputs?.has(key)]).toEqual([invoke.function, true]);
+      }
+    }
+    expect(new Set(used)).toEqual(new Set(declared.keys()));
+  });
+});
+
+interface Program {
+  resources?: Record<string, { type: string; properties?: Record<string, unknown> }>;
+  variables?: Record<string, { "fn::invoke": { function: string; arguments?: Record<string, unknown> } }>;
+}

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -54,14 +54,25 @@ function snippetDiagnostics(snippets: { file: string; code: string }[]): string[
   });
 }
 
+/** Each TypeScript block of a page, a module of its own (.mts: top-level await is allowed), named after its line. */
+function snippetsOf(page: string): { file: string; code: string }[] {
+  return fencedBlocks(readRepoFile(page))
+    .filter((block) => TYPESCRIPT_FENCES.has(block.language))
+    .map((block) => ({ file: path.join(repoRoot, `${page}-line-${block.line}.mts`), code: block.code }));
+}
+
 describe("README TypeScript snippets", () => {
   it("type-check against the built package", () => {
     expect(existsSync(path.join(repoRoot, packageJson.types)), "run `npm run build` first").toBe(true);
-    // Each block is a module of its own (.mts: top-level await is allowed), named after its README line.
-    const snippets = fencedBlocks(readRepoFile("README.md"))
-      .filter((block) => TYPESCRIPT_FENCES.has(block.language))
-      .map((block) => ({ file: path.join(repoRoot, `README.md-line-${block.line}.mts`), code: block.code }));
+    const snippets = snippetsOf("README.md");
     expect(snippets.length).toBeGreaterThan(2);
+    expect(snippetDiagnostics(snippets)).toEqual([]);
+  }, 60_000);
+
+  it("and the reference pages' examples too", () => {
+    const pages = readdirSync(path.join(repoRoot, "docs/reference")).map((name) => `docs/reference/${name}`);
+    const snippets = pages.flatMap(snippetsOf);
+    expect(snippets.length).toBeGreaterThanOrEqual(6);
     expect(snippetDiagnostics(snippets)).toEqual([]);
   }, 60_000);
 });
