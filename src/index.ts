@@ -1,5 +1,6 @@
 /** pulumi-chathub: manage ChatHub operator rosters as code with Pulumi. */
 
+export type { RosterEntry } from "./resources/declared-args";
 export {
   type GetOperatorsArgs,
   type GetOperatorsResult,
@@ -24,4 +25,3 @@ export {
   type UnmanagedOperator,
 } from "./resources/organization-roster";
 export { ChatHubOperatorRoster, type ChatHubOperatorRosterArgs, type RosterCounts } from "./resources/roster";
-export type { RosterEntry } from "./roster/roster-entry";

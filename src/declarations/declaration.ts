@@ -31,6 +31,11 @@ export interface ResourceDeclaration {
   /** What a program writes. */
   inputs: z.ZodObject;
   /**
+   * The inputs the TypeScript class takes as plain values, not `pulumi.Input`s: it checks them as
+   * it is constructed, before anything is registered.
+   */
+  typeScriptPlain?: readonly string[];
+  /**
    * What the state holds besides (or, for a key also among the inputs, instead of) the inputs:
    * the outputs a program reads.
    */

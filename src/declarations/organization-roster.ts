@@ -47,6 +47,7 @@ export const organizationRosterDeclaration: ResourceDeclaration = {
   description:
     "The authoritative roster of one organization: `up` creates the missing, sets statuses, deletes entries removed from the roster, and applies `unmanaged` to everyone else; live operators of the same name are adopted, never duplicated.",
   inputs,
+  typeScriptPlain: ["unmanaged", "maxRemovals", "timeZone", "operators", "file"],
   outputs: z.object({
     // Always recorded, whether the program listed them or named a file.
     operators: inputs.shape.operators.unwrap(),

@@ -6,7 +6,7 @@ import { defaultOf, isOptional, type PulumiType, PulumiTypeWriter, type Side } f
 
 /** The first line of every page: they are derived, and where to change them. */
 export const GENERATED_NOTICE =
-  "<!-- Generated from src/declarations/ by `npm run docs:reference`: edit the declarations, not this page. -->";
+  "<!-- Generated from src/declarations/ by `npm run declarations`: edit the declarations, not this page. -->";
 
 /** The reference pages under docs/reference/, by file name: one per resource, function, the provider, and the types. */
 export function referencePages(pkg: PackageDeclaration): Record<string, string> {

@@ -1,33 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DesiredStatus } from "../api";
+import type { ChatHubOperatorArgs } from "./declared-args";
 import { operatorProviderReference } from "./operator-provider-reference";
 
 /** "active" or "inactive": an operator's status as a program writes it. */
 export type OperatorStatus = DesiredStatus;
 
-export interface ChatHubOperatorArgs {
-  /** The ChatHub organization the operator answers chats for, e.g. 24. */
-  organizationId: pulumi.Input<number>;
-  /** Display name, 1–100 characters, unique in the organization (case-insensitive). Changing it replaces the operator. */
-  name: pulumi.Input<string>;
-  /** "active" (default) or "inactive". Deleting an operator is deleting the resource. */
-  status?: pulumi.Input<OperatorStatus>;
-  /**
-   * Take over a live operator of the same name instead of failing with a name clash. Useful to
-   * bring an existing roster under Pulumi, or to re-run an `up` that was interrupted.
-   */
-  adopt?: pulumi.Input<boolean>;
-  /**
-   * Dated entries (temporary staff): active from this day ("2026-12-01", the whole day in
-   * `timeZone`) or moment ("2026-12-01T09:00:00Z"), inactive (never deleted) before it.
-   * See docs/dated-entries.md.
-   */
-  activeFrom?: pulumi.Input<string>;
-  /** Active through this day ("2026-12-31") or until this moment, inactive (never deleted) after it. */
-  activeUntil?: pulumi.Input<string>;
-  /** The time zone of `activeFrom`/`activeUntil` dates: an IANA name such as "Europe/Kyiv" (default "UTC"). */
-  timeZone?: pulumi.Input<string>;
-}
+export type { ChatHubOperatorArgs };
 
 /**
  * A ChatHub operator: an agent who answers chats for an organization.

@@ -5,40 +5,12 @@ import {
   UNMANAGED_MODES,
   type UnmanagedMode,
 } from "../core/organization-roster/unmanaged";
-import type { RosterEntry } from "../roster/roster-entry";
 import { RosterError } from "../roster/roster-error";
 import { planRoster } from "../roster/roster-plan";
+import type { ChatHubOrganizationRosterArgs } from "./declared-args";
 import { organizationRosterProviderReference } from "./organization-roster-provider-reference";
 
-export type { UnmanagedMode, UnmanagedOperator };
-
-export interface ChatHubOrganizationRosterArgs {
-  /** The ChatHub organization this roster owns, e.g. 24. */
-  organizationId: pulumi.Input<number>;
-  /** The operators, inline (entries as for ChatHubOperatorRoster). Give this or `file`. */
-  operators?: readonly RosterEntry[];
-  /** A roster file (.yaml, .yml or .csv), relative to the program's folder. Give this or `operators`. */
-  file?: string;
-  /**
-   * Required: what `up` does to live operators the roster does not name. "ignore" leaves them and
-   * reports them in `unmanagedOperators`; "deactivate" makes them inactive; "delete" gives them status 2.
-   */
-  unmanaged: UnmanagedMode;
-  /**
-   * The removal budget: the most people one deployment may take out of service in this
-   * organization (deleted or deactivated, managed or unmanaged; a rename removes the old name).
-   * Over it, `preview` and `up` fail before any change, naming the people. Default: 10 people or
-   * 10% of the organization's live operators, whichever is larger. Raise it for a deliberate
-   * reorganisation; "unlimited" turns it off. Removing the roster itself is `protect`'s to guard.
-   * A deactivation caused by an entry's dates (`activeUntil` passed) is not counted.
-   */
-  maxRemovals?: number | "unlimited";
-  /**
-   * The organization's time zone, an IANA name such as "Europe/Kyiv" (default "UTC"): an entry's
-   * `activeFrom`/`activeUntil` date is that whole day there. See docs/dated-entries.md.
-   */
-  timeZone?: string;
-}
+export type { ChatHubOrganizationRosterArgs, UnmanagedMode, UnmanagedOperator };
 
 /**
  * The authoritative roster of one organization: the code is the truth. One resource (not one

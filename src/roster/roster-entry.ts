@@ -3,25 +3,6 @@ import { type DesiredStatus, desiredStatusSchema, operatorNameSchema, operatorRe
 import { activeFromSchema, activeUntilSchema, windowOrderProblem } from "../core/active-window";
 import { describeKeyProblem, rosterKeyOf } from "./roster-keys";
 
-/** One operator of a roster, as a program, a YAML file or a CSV file writes it. */
-export interface RosterEntry {
-  /** Display name, 1–100 characters, unique in the roster (case-insensitive). */
-  name: string;
-  /** "active" (default) or "inactive". To delete an operator, remove its entry. */
-  status?: DesiredStatus;
-  /** Stable id within the roster; default: derived from the name ("Emma Davis" → "emma-davis"). */
-  key?: string;
-  /** Adopt this existing operator instead of creating one: "<organizationId>/<operatorId>", e.g. "24/104". */
-  import?: string;
-  /**
-   * Active from this day ("2026-12-01", in the roster's time zone) or moment ("2026-12-01T09:00:00Z");
-   * inactive, not deleted, before it.
-   */
-  activeFrom?: string;
-  /** Active through this day ("2026-12-31") or until this moment; inactive, not deleted, after it. */
-  activeUntil?: string;
-}
-
 export const ROSTER_ENTRY_PROPERTIES = [
   "name",
   "status",
@@ -62,6 +43,12 @@ export const rosterEntrySchema = z.strictObject(
   },
   { error: 'must be a mapping with at least a name, e.g. { name: "Alex Brown" }' },
 );
+
+/**
+ * One operator of a roster, as a program, a YAML file or a CSV file writes it (documented for
+ * programs in src/resources/declared-args.ts, which is generated from this schema).
+ */
+export type RosterEntry = z.input<typeof rosterEntrySchema>;
 
 /** Where an entry came from, for messages. */
 export interface EntrySource {

@@ -20,7 +20,7 @@ type Operator struct {
 	ActiveFrom pulumi.StringPtrOutput `pulumi:"activeFrom"`
 	// Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
 	ActiveUntil pulumi.StringPtrOutput `pulumi:"activeUntil"`
-	// Take over a live operator of the same name instead of failing with a name clash.
+	// Take over a live operator of the same name instead of failing with a name clash: to bring an existing roster under Pulumi, or to re-run an `up` that was interrupted.
 	Adopt pulumi.BoolOutput `pulumi:"adopt"`
 	// Display name, 1–100 characters, unique in the organization (case-insensitive). Changing it replaces the operator.
 	Name pulumi.StringOutput `pulumi:"name"`
@@ -86,7 +86,7 @@ type operatorArgs struct {
 	ActiveFrom *string `pulumi:"activeFrom"`
 	// Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
 	ActiveUntil *string `pulumi:"activeUntil"`
-	// Take over a live operator of the same name instead of failing with a name clash.
+	// Take over a live operator of the same name instead of failing with a name clash: to bring an existing roster under Pulumi, or to re-run an `up` that was interrupted.
 	Adopt *bool `pulumi:"adopt"`
 	// Display name, 1–100 characters, unique in the organization (case-insensitive). Changing it replaces the operator.
 	Name string `pulumi:"name"`
@@ -104,7 +104,7 @@ type OperatorArgs struct {
 	ActiveFrom pulumi.StringPtrInput
 	// Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
 	ActiveUntil pulumi.StringPtrInput
-	// Take over a live operator of the same name instead of failing with a name clash.
+	// Take over a live operator of the same name instead of failing with a name clash: to bring an existing roster under Pulumi, or to re-run an `up` that was interrupted.
 	Adopt pulumi.BoolPtrInput
 	// Display name, 1–100 characters, unique in the organization (case-insensitive). Changing it replaces the operator.
 	Name pulumi.StringInput
@@ -163,7 +163,7 @@ func (o OperatorOutput) ActiveUntil() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Operator) pulumi.StringPtrOutput { return v.ActiveUntil }).(pulumi.StringPtrOutput)
 }
 
-// Take over a live operator of the same name instead of failing with a name clash.
+// Take over a live operator of the same name instead of failing with a name clash: to bring an existing roster under Pulumi, or to re-run an `up` that was interrupted.
 func (o OperatorOutput) Adopt() pulumi.BoolOutput {
 	return o.ApplyT(func(v *Operator) pulumi.BoolOutput { return v.Adopt }).(pulumi.BoolOutput)
 }

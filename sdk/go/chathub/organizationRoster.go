@@ -20,7 +20,7 @@ type OrganizationRoster struct {
 	Counts RosterCountsOutput `pulumi:"counts"`
 	// A roster file (.yaml, .yml or .csv), relative to the program's folder. Give this or `operators`.
 	File pulumi.StringPtrOutput `pulumi:"file"`
-	// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+	// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger. Raise it for a deliberate reorganisation; "unlimited" turns it off. Removing the roster itself is `protect`'s to guard.
 	MaxRemovals pulumi.AnyOutput `pulumi:"maxRemovals"`
 	// ChatHub's operator id of every entry, by key.
 	OperatorIds pulumi.IntMapOutput `pulumi:"operatorIds"`
@@ -84,7 +84,7 @@ func (OrganizationRosterState) ElementType() reflect.Type {
 type organizationRosterArgs struct {
 	// A roster file (.yaml, .yml or .csv), relative to the program's folder. Give this or `operators`.
 	File *string `pulumi:"file"`
-	// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+	// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger. Raise it for a deliberate reorganisation; "unlimited" turns it off. Removing the roster itself is `protect`'s to guard.
 	MaxRemovals interface{} `pulumi:"maxRemovals"`
 	// The operators, inline. Give this or `file`.
 	Operators []RosterEntry `pulumi:"operators"`
@@ -100,7 +100,7 @@ type organizationRosterArgs struct {
 type OrganizationRosterArgs struct {
 	// A roster file (.yaml, .yml or .csv), relative to the program's folder. Give this or `operators`.
 	File pulumi.StringPtrInput
-	// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+	// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger. Raise it for a deliberate reorganisation; "unlimited" turns it off. Removing the roster itself is `protect`'s to guard.
 	MaxRemovals pulumi.Input
 	// The operators, inline. Give this or `file`.
 	Operators RosterEntryArrayInput
@@ -159,7 +159,7 @@ func (o OrganizationRosterOutput) File() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *OrganizationRoster) pulumi.StringPtrOutput { return v.File }).(pulumi.StringPtrOutput)
 }
 
-// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+// The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger. Raise it for a deliberate reorganisation; "unlimited" turns it off. Removing the roster itself is `protect`'s to guard.
 func (o OrganizationRosterOutput) MaxRemovals() pulumi.AnyOutput {
 	return o.ApplyT(func(v *OrganizationRoster) pulumi.AnyOutput { return v.MaxRemovals }).(pulumi.AnyOutput)
 }

@@ -34,7 +34,7 @@ class OperatorArgs:
         :param pulumi.Input[_builtins.int] organization_id: The ChatHub organization the operator answers chats for, e.g. 24.
         :param pulumi.Input[_builtins.str] active_from: Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
         :param pulumi.Input[_builtins.str] active_until: Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
-        :param pulumi.Input[_builtins.bool] adopt: Take over a live operator of the same name instead of failing with a name clash.
+        :param pulumi.Input[_builtins.bool] adopt: Take over a live operator of the same name instead of failing with a name clash: to bring an existing roster under Pulumi, or to re-run an `up` that was interrupted.
         :param pulumi.Input['OperatorStatus'] status: "active" (default) or "inactive". Deleting an operator is deleting the resource.
         :param pulumi.Input[_builtins.str] time_zone: The time zone in which the dates of `activeFrom` and `activeUntil` are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
         """
@@ -103,7 +103,7 @@ class OperatorArgs:
     @pulumi.getter
     def adopt(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Take over a live operator of the same name instead of failing with a name clash.
+        Take over a live operator of the same name instead of failing with a name clash: to bring an existing roster under Pulumi, or to re-run an `up` that was interrupted.
         """
         return pulumi.get(self, "adopt")
 
@@ -157,7 +157,7 @@ class Operator(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] active_from: Dated entries: the person is active from this moment on, and inactive (never deleted) before it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`).
         :param pulumi.Input[_builtins.str] active_until: Dated entries: the person is active until this moment (a date: through its end), and inactive (never deleted) after it. An ISO 8601 date ("2026-12-31": the whole day in `timeZone`) or date-time ("2026-12-31T18:00:00Z"; without an offset, a wall time in `timeZone`). A declared status "inactive" stays inactive inside the window.
-        :param pulumi.Input[_builtins.bool] adopt: Take over a live operator of the same name instead of failing with a name clash.
+        :param pulumi.Input[_builtins.bool] adopt: Take over a live operator of the same name instead of failing with a name clash: to bring an existing roster under Pulumi, or to re-run an `up` that was interrupted.
         :param pulumi.Input[_builtins.str] name: Display name, 1–100 characters, unique in the organization (case-insensitive). Changing it replaces the operator.
         :param pulumi.Input[_builtins.int] organization_id: The ChatHub organization the operator answers chats for, e.g. 24.
         :param pulumi.Input['OperatorStatus'] status: "active" (default) or "inactive". Deleting an operator is deleting the resource.
@@ -269,7 +269,7 @@ class Operator(pulumi.CustomResource):
     @pulumi.getter
     def adopt(self) -> pulumi.Output[_builtins.bool]:
         """
-        Take over a live operator of the same name instead of failing with a name clash.
+        Take over a live operator of the same name instead of failing with a name clash: to bring an existing roster under Pulumi, or to re-run an `up` that was interrupted.
         """
         return pulumi.get(self, "adopt")
 

@@ -34,7 +34,7 @@ class OrganizationRosterArgs:
         :param pulumi.Input[_builtins.int] organization_id: The ChatHub organization this roster owns, e.g. 24.
         :param pulumi.Input['UnmanagedMode'] unmanaged: Required: what `up` does to live operators the roster does not name. "ignore" leaves them and reports them in `unmanagedOperators`; "deactivate" makes them inactive; "delete" gives them status 2.
         :param pulumi.Input[_builtins.str] file: A roster file (.yaml, .yml or .csv), relative to the program's folder. Give this or `operators`.
-        :param pulumi.Input[Union[_builtins.int, _builtins.str]] max_removals: The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+        :param pulumi.Input[Union[_builtins.int, _builtins.str]] max_removals: The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger. Raise it for a deliberate reorganisation; "unlimited" turns it off. Removing the roster itself is `protect`'s to guard.
         :param pulumi.Input[Sequence[pulumi.Input['RosterEntryArgs']]] operators: The operators, inline. Give this or `file`.
         :param pulumi.Input[_builtins.str] time_zone: The organization's time zone, in which the entries' `activeFrom` and `activeUntil` dates are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
         """
@@ -89,7 +89,7 @@ class OrganizationRosterArgs:
     @pulumi.getter(name="maxRemovals")
     def max_removals(self) -> pulumi.Input[Optional[Union[_builtins.int, _builtins.str]]]:
         """
-        The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+        The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger. Raise it for a deliberate reorganisation; "unlimited" turns it off. Removing the roster itself is `protect`'s to guard.
         """
         return pulumi.get(self, "max_removals")
 
@@ -141,7 +141,7 @@ class OrganizationRoster(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] file: A roster file (.yaml, .yml or .csv), relative to the program's folder. Give this or `operators`.
-        :param pulumi.Input[Union[_builtins.int, _builtins.str]] max_removals: The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+        :param pulumi.Input[Union[_builtins.int, _builtins.str]] max_removals: The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger. Raise it for a deliberate reorganisation; "unlimited" turns it off. Removing the roster itself is `protect`'s to guard.
         :param pulumi.Input[Sequence[pulumi.Input[Union['RosterEntryArgs', 'RosterEntryArgsDict']]]] operators: The operators, inline. Give this or `file`.
         :param pulumi.Input[_builtins.int] organization_id: The ChatHub organization this roster owns, e.g. 24.
         :param pulumi.Input[_builtins.str] time_zone: The organization's time zone, in which the entries' `activeFrom` and `activeUntil` dates are days: an IANA name, e.g. "Europe/Kyiv" (default UTC).
@@ -252,7 +252,7 @@ class OrganizationRoster(pulumi.CustomResource):
     @pulumi.getter(name="maxRemovals")
     def max_removals(self) -> pulumi.Output[Optional[Any]]:
         """
-        The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.
+        The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger. Raise it for a deliberate reorganisation; "unlimited" turns it off. Removing the roster itself is `protect`'s to guard.
         """
         return pulumi.get(self, "max_removals")
 

@@ -45,7 +45,9 @@ export const operatorInputsSchema = z.strictObject({
   adopt: z
     .boolean({ error: "must be true or false" })
     .default(false)
-    .describe("Take over a live operator of the same name instead of failing with a name clash."),
+    .describe(
+      "Take over a live operator of the same name instead of failing with a name clash: to bring an existing roster under Pulumi, or to re-run an `up` that was interrupted.",
+    ),
   importFrom: operatorRefSchema.optional(),
   // Dated entries (src/core/active-window.ts): outside the window the status is inactive.
   activeFrom: activeFromSchema.optional(),

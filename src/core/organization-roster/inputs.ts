@@ -43,7 +43,7 @@ export const organizationRosterInputsSchema = z.strictObject({
   // The removal budget (src/core/removal-budget.ts).
   maxRemovals: maxRemovalsSchema
     .describe(
-      'The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry\'s `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger; "unlimited" turns it off.',
+      "The removal budget: the most people one deployment may take out of service here (deleted or deactivated, managed or unmanaged; a rename removes the old name; a deactivation caused by an entry's `activeFrom`/`activeUntil` dates does not count). Over it, preview and up fail before any change, naming the people. Default: 10 people or 10% of the live operators, whichever is larger. Raise it for a deliberate reorganisation; \"unlimited\" turns it off. Removing the roster itself is `protect`'s to guard.",
     )
     .optional(),
   timeZone: timeZoneSchema

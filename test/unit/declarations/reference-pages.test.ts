@@ -1,16 +1,20 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { parse } from "yaml";
+import type { z } from "zod";
 import { chathubPackage } from "../../../src/declarations/package";
 import { GENERATED_NOTICE, referencePages } from "../../../src/declarations/reference-pages";
+import { TYPESCRIPT_ARGS_FILE, typeScriptArgs } from "../../../src/declarations/typescript-args";
+import type { RosterEntry } from "../../../src/resources/declared-args";
+import type { rosterEntrySchema } from "../../../src/roster/roster-entry";
 
 const folder = path.join(__dirname, "../../../docs/reference");
 
 describe("docs/reference", () => {
   const pages = referencePages(chathubPackage);
 
-  it("is what the declarations generate (npm run docs:reference writes it)", () => {
+  it("is what the declarations generate (npm run declarations writes it)", () => {
     const committed = Object.fromEntries(
       readdirSync(folder).map((name) => [name, readFileSync(path.join(folder, name), "utf8")]),
     );
@@ -77,3 +81,15 @@ interface Program {
   resources?: Record<string, { type: string; properties?: Record<string, unknown> }>;
   variables?: Record<string, { "fn::invoke": { function: string; arguments?: Record<string, unknown> } }>;
 }
+
+describe("src/resources/declared-args.ts", () => {
+  it("is what the declarations generate: the TypeScript arguments' doc comments are the schema's descriptions", () => {
+    const committed = readFileSync(path.join(__dirname, "../../../", TYPESCRIPT_ARGS_FILE), "utf8");
+    expect(committed).toBe(typeScriptArgs(chathubPackage));
+    expect(committed.split("\n")[0]).toContain("Generated from src/declarations/");
+  });
+
+  it("types a roster entry as the schema that checks it reads it", () => {
+    expectTypeOf<RosterEntry>().toEqualTypeOf<z.input<typeof rosterEntrySchema>>();
+  });
+});

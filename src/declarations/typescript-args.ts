@@ -1,0 +1,85 @@
+import type { z } from "zod";
+import { z as zod } from "zod";
+import type { PackageDeclaration, ResourceDeclaration } from "./declaration";
+import { descriptionOf, isOptional, namedTypes, wireTypes, writtenSchema } from "./pulumi-types";
+
+/**
+ * The TypeScript resources' argument interfaces, with their doc comments, written from the
+ * declarations into src/resources/declared-args.ts (`npm run declarations`): the descriptions a
+ * TypeScript user reads in the editor are the schema's.
+ */
+export const TYPESCRIPT_ARGS_FILE = "src/resources/declared-args.ts";
+
+export function typeScriptArgs(pkg: PackageDeclaration): string {
+  const named = new Map<string, z.ZodObject>();
+  const interfaces = pkg.resources.map((resource) => argsInterface(resource, named));
+  // The object types the arguments use, each once (RosterEntry).
+  const types = [...named].map(([name, schema]) =>
+    objectInterface(name, schema.shape as Record<string, z.ZodType>, () => false, named),
+  );
+  return [
+    "// Generated from src/declarations/ by `npm run declarations`: edit the declarations, not this file.",
+    'import type * as pulumi from "@pulumi/pulumi";',
+    "",
+    ...[...interfaces, ...types].map((text) => `${text}\n`),
+  ]
+    .join("\n")
+    .replace(/\n+$/, "\n");
+}
+
+function argsInterface(resource: ResourceDeclaration, named: Map<string, z.ZodObject>): string {
+  const plain = new Set(resource.typeScriptPlain ?? []);
+  return objectInterface(
+    `${resource.typeScriptName}Args`,
+    resource.inputs.shape as Record<string, z.ZodType>,
+    (key) => !plain.has(key),
+    named,
+  );
+}
+
+function objectInterface(
+  name: string,
+  shape: Record<string, z.ZodType>,
+  wrapped: (key: string) => boolean,
+  named: Map<string, z.ZodObject>,
+): string {
+  const members = Object.entries(shape).map(([key, field]) => {
+    const type = typeOf(writtenSchema(field), named);
+    const written = wrapped(key) ? `pulumi.Input<${type}>` : type;
+    return `${docComment(descriptionOf(field))}  ${key}${isOptional(field, "input") ? "?" : ""}: ${written};`;
+  });
+  return `export interface ${name} {\n${members.join("\n")}\n}`;
+}
+
+function typeOf(schema: z.ZodType, named: Map<string, z.ZodObject>): string {
+  const wire = wireTypes.get(schema);
+  if (wire !== undefined) return wire.typeScript;
+  if (schema instanceof zod.ZodEnum) return schema.options.map((value) => JSON.stringify(value)).join(" | ");
+  const type = namedTypes.get(schema);
+  if (schema instanceof zod.ZodObject && type !== undefined) {
+    named.set(type.name, schema);
+    return type.name;
+  }
+  if (schema instanceof zod.ZodString) return "string";
+  if (schema instanceof zod.ZodBoolean) return "boolean";
+  if (schema instanceof zod.ZodNumber) return "number";
+  if (schema instanceof zod.ZodArray)
+    return `readonly ${typeOf(writtenSchema(schema.element as z.ZodType), named)}[]`;
+  throw new Error(`no TypeScript type for a zod ${schema.def.type}`);
+}
+
+function docComment(description: string | undefined): string {
+  if (description === undefined) return "";
+  const words = description.split(/\s+/);
+  const lines: string[] = [];
+  let line = "";
+  for (const word of words) {
+    if (line.length > 0 && line.length + word.length + 1 > 96) {
+      lines.push(line);
+      line = word;
+    } else line = line.length > 0 ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  if (lines.length === 1) return `  /** ${lines[0]} */\n`;
+  return `  /**\n${lines.map((text) => `   * ${text}`).join("\n")}\n   */\n`;
+}
