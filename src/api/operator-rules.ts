@@ -30,7 +30,8 @@ export const operatorNameSchema = z
       .refine((name) => !CONTROL_CHARACTERS.test(name), {
         error: "contains a control character (such as a tab or a newline): remove it",
       }),
-  );
+  )
+  .describe("Display name, 1–100 characters, unique in the organization (case-insensitive).");
 
 const OPERATOR_REF = /^([1-9]\d*)\/([1-9]\d*)$/;
 const OPERATOR_REF_FORMAT = '"<organizationId>/<operatorId>", e.g. "24/104"';

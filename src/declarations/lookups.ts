@@ -2,13 +2,14 @@ import { z } from "zod";
 import { organizationIdSchema } from "../api";
 import type { FunctionDeclaration } from "./declaration";
 import { named } from "./pulumi-types";
+import { reportedName } from "./shared-types";
 
 /** The lookups: read-only, with the provider's credentials. */
 
 const liveOperatorSchema = named(
   z.object({
     id: z.int().describe("ChatHub's operator id, e.g. 104."),
-    name: z.string().describe("Display name."),
+    name: reportedName,
     status: z.string().describe('"active", "inactive", or "deleted" where ChatHub lists deleted operators.'),
   }),
   { name: "LiveOperator" },
@@ -91,10 +92,7 @@ export const getOrganizationDeclaration: FunctionDeclaration = {
     name: z.string().describe('The organization\'s name, e.g. "Customer Support".').optional(),
     id: z.int().describe("The organization's id, e.g. 24.").optional(),
   }),
-  outputs: z.object({
-    id: z.int().describe("ChatHub's organization id."),
-    name: z.string().describe("Its name."),
-  }),
+  outputs: organizationSchema,
   examples: {
     typescript: `import { ChatHubOperator, getOrganizationOutput } from "pulumi-chathub";
 

@@ -5,7 +5,7 @@ import { maxRemovalsSchema } from "../core/removal-budget";
 import { rosterEntrySchema } from "../roster/roster-entry";
 import type { ResourceDeclaration } from "./declaration";
 import { named, wireTypes } from "./pulumi-types";
-import { OPERATOR_STATUS_TYPE } from "./shared-types";
+import { OPERATOR_STATUS_TYPE, reportedName } from "./shared-types";
 
 named(rosterEntrySchema, { name: "RosterEntry", description: "One person of a roster." });
 named(rosterEntrySchema.shape.status, OPERATOR_STATUS_TYPE);
@@ -23,7 +23,7 @@ named(rosterCountsSchema, { name: "RosterCounts" });
 const unmanagedOperatorSchema = named(
   z.object({
     id: z.int().describe("ChatHub's operator id."),
-    name: z.string().describe("Display name."),
+    name: reportedName,
     status: named(z.enum(DESIRED_STATUSES), OPERATOR_STATUS_TYPE),
   }),
   { name: "UnmanagedOperator", description: "A live operator the roster does not name." },

@@ -18,9 +18,7 @@ export const ROSTER_ENTRY_PROPERTIES = [
  */
 export const rosterEntrySchema = z.strictObject(
   {
-    name: operatorNameSchema.describe(
-      "Display name, 1–100 characters, unique in the organization (case-insensitive).",
-    ),
+    name: operatorNameSchema,
     status: desiredStatusSchema("to delete an operator, remove its entry").describe(
       '"active" (default) or "inactive".',
     ),

@@ -30,7 +30,7 @@ type GetOrganizationArgs struct {
 }
 
 type GetOrganizationResult struct {
-	// ChatHub's organization id.
+	// ChatHub's organization id, e.g. 24.
 	Id int `pulumi:"id"`
 	// Its name.
 	Name string `pulumi:"name"`
@@ -70,7 +70,7 @@ func (o GetOrganizationResultOutput) ToGetOrganizationResultOutputWithContext(ct
 	return o
 }
 
-// ChatHub's organization id.
+// ChatHub's organization id, e.g. 24.
 func (o GetOrganizationResultOutput) Id() pulumi.IntOutput {
 	return o.ApplyT(func(v GetOrganizationResult) int { return v.Id }).(pulumi.IntOutput)
 }

@@ -35,7 +35,7 @@ class GetOrganizationResult:
     @pulumi.getter
     def id(self) -> _builtins.int:
         """
-        ChatHub's organization id.
+        ChatHub's organization id, e.g. 24.
         """
         return pulumi.get(self, "id")
 

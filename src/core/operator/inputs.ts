@@ -36,9 +36,7 @@ export const operatorInputsSchema = z.strictObject({
   organizationId: organizationIdSchema.describe(
     "The ChatHub organization the operator answers chats for, e.g. 24.",
   ),
-  name: operatorNameSchema.describe(
-    "Display name, 1–100 characters, unique in the organization (case-insensitive). Changing it replaces the operator.",
-  ),
+  name: operatorNameSchema.describe(`${operatorNameSchema.description} Changing it replaces the operator.`),
   status: desiredStatusSchema("to delete an operator, remove the resource").describe(
     '"active" (default) or "inactive". Deleting an operator is deleting the resource.',
   ),
