@@ -27,7 +27,7 @@ export function failuresOf(error: z.ZodError, resource: string, accepted: readon
       }));
     }
     const property = issue.path.map(String).join(".");
-    return [{ property, reason: `${property} ${issue.message}` }];
+    return [{ property, reason: property === "" ? issue.message : `${property} ${issue.message}` }];
   });
 }
 

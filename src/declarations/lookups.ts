@@ -23,7 +23,7 @@ const organizationSchema = named(
   { name: "Organization" },
 );
 
-export const getOperatorsDeclaration: FunctionDeclaration = {
+export const getOperatorsDeclaration = {
   token: "chathub:index:getOperators",
   typeScriptName: "getOperators",
   description: "An organization's operators as ChatHub lists them now, managed or not. Read-only.",
@@ -61,9 +61,9 @@ export const activeNames = support.active.apply((active) => active.map((operator
 outputs:
   activeCount: \${support.statistics.active}`,
   },
-};
+} satisfies FunctionDeclaration;
 
-export const getOrganizationsDeclaration: FunctionDeclaration = {
+export const getOrganizationsDeclaration = {
   token: "chathub:index:getOrganizations",
   typeScriptName: "getOrganizations",
   description: "The organizations the company's credentials can see. Read-only.",
@@ -81,17 +81,21 @@ export const organizations = getOrganizationsOutput().organizations;`,
 outputs:
   organizations: \${visible.organizations}`,
   },
-};
+} satisfies FunctionDeclaration;
 
-export const getOrganizationDeclaration: FunctionDeclaration = {
+export const getOrganizationDeclaration = {
   token: "chathub:index:getOrganization",
   typeScriptName: "getOrganization",
   description:
     "One organization, by name (case-insensitive) or by id. Not found is an error that lists the visible organizations.",
-  inputs: z.object({
-    name: z.string().describe('The organization\'s name, e.g. "Customer Support".').optional(),
-    id: z.int().describe("The organization's id, e.g. 24.").optional(),
-  }),
+  inputs: z
+    .object({
+      name: z.string().describe('The organization\'s name, e.g. "Customer Support".').optional(),
+      id: z.int().describe("The organization's id, e.g. 24.").optional(),
+    })
+    .refine((query) => query.name !== undefined || query.id !== undefined, {
+      error: 'give the organization\'s name (e.g. "Customer Support") or its id',
+    }),
   outputs: organizationSchema,
   examples: {
     typescript: `import { ChatHubOperator, getOrganizationOutput } from "pulumi-chathub";
@@ -112,4 +116,4 @@ resources:
       organizationId: \${support.id}
       name: Alex Brown`,
   },
-};
+} satisfies FunctionDeclaration;

@@ -9,7 +9,7 @@ const inputs = operatorInputsSchema.omit({ importFrom: true });
 named(inputs.shape.status, OPERATOR_STATUS_TYPE);
 
 /** `chathub:index:Operator`, and ChatHubOperator in TypeScript. */
-export const operatorDeclaration: ResourceDeclaration = {
+export const operatorDeclaration = {
   token: "chathub:index:Operator",
   typeScriptName: "ChatHubOperator",
   description: "A ChatHub operator: an agent who answers chats for an organization.",
@@ -39,4 +39,4 @@ export const alexId = alex.operatorId;`,
 outputs:
   alexId: \${alex.operatorId}`,
   },
-};
+} satisfies ResourceDeclaration;

@@ -41,7 +41,7 @@ const inputs = organizationRosterInputsSchema.omit({ operators: true }).extend({
 });
 
 /** `chathub:index:OrganizationRoster`, and ChatHubOrganizationRoster in TypeScript. */
-export const organizationRosterDeclaration: ResourceDeclaration = {
+export const organizationRosterDeclaration = {
   token: "chathub:index:OrganizationRoster",
   typeScriptName: "ChatHubOrganizationRoster",
   description:
@@ -89,4 +89,4 @@ export const counts = support.counts;`,
 outputs:
   counts: \${support.counts}`,
   },
-};
+} satisfies ResourceDeclaration;

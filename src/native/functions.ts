@@ -1,37 +1,41 @@
-import type { OrganizationQuery } from "../api";
+import type { z } from "zod";
+import { failureMessage, failuresOf } from "../core/check-failures";
 import { findOrganization, operatorsReport, visibleOrganizations } from "../core/queries";
 import {
-  GET_OPERATORS_TOKEN,
-  GET_ORGANIZATION_TOKEN,
-  GET_ORGANIZATIONS_TOKEN,
-} from "../declarations/package";
+  getOperatorsDeclaration,
+  getOrganizationDeclaration,
+  getOrganizationsDeclaration,
+} from "../declarations/lookups";
 import { nativeRuntime as runtime } from "./config";
-import type { FunctionHandler } from "./handler";
+import type { FunctionHandler, PropertyMap } from "./handler";
 import { plain } from "./plain";
 
 /** The lookups, read-only, with the provider's credentials (the same as the TypeScript functions). */
 export const functions: Record<string, FunctionHandler> = {
-  async [GET_OPERATORS_TOKEN](args) {
-    const organizationId = args.organizationId;
-    if (typeof organizationId !== "number" || !Number.isSafeInteger(organizationId) || organizationId <= 0) {
-      throw new Error(`${GET_OPERATORS_TOKEN}: organizationId must be a positive whole number, e.g. 24`);
-    }
+  async [getOperatorsDeclaration.token](args) {
+    const { organizationId } = argumentsOf(getOperatorsDeclaration, args);
     return plain(await operatorsReport(runtime.client(), organizationId));
   },
 
-  async [GET_ORGANIZATIONS_TOKEN]() {
+  async [getOrganizationsDeclaration.token]() {
     return plain({ organizations: await visibleOrganizations(runtime.client()) });
   },
 
-  async [GET_ORGANIZATION_TOKEN](args) {
-    const { id, name } = args;
-    const query: OrganizationQuery | undefined =
-      typeof id === "number" ? { id } : typeof name === "string" ? { name } : undefined;
-    if (!query) {
-      throw new Error(
-        `${GET_ORGANIZATION_TOKEN}: give the organization's name (e.g. "Customer Support") or its id`,
-      );
-    }
-    return plain(await findOrganization(runtime.client(), query));
+  async [getOrganizationDeclaration.token](args) {
+    const { id, name } = argumentsOf(getOrganizationDeclaration, args);
+    return plain(await findOrganization(runtime.client(), id !== undefined ? { id } : { name: name ?? "" }));
   },
 };
+
+/** The arguments, parsed by the function's declared schema; a bad one is an error naming the function. */
+function argumentsOf<S extends z.ZodObject>(
+  declaration: { token: string; inputs: S },
+  args: PropertyMap,
+): z.output<S> {
+  const parsed = declaration.inputs.safeParse(args);
+  if (parsed.success) return parsed.data;
+  const accepted = Object.keys(declaration.inputs.shape);
+  throw new Error(
+    `${declaration.token}: ${failureMessage(failuresOf(parsed.error, declaration.token, accepted))}`,
+  );
+}
