@@ -2,8 +2,9 @@ import type { z } from "zod";
 
 /**
  * What the package says of each resource and function, declared once: the package schema
- * (src/declarations/package-schema.ts) and the reference pages (docs/reference/, from
- * src/declarations/reference-pages.ts) are derived from these. The zod schemas are the ones the
+ * (package-schema.ts), the reference pages (docs/reference/, from reference-pages.ts) and the
+ * TypeScript arguments (src/resources/declared-args.ts, from typescript-args.ts) are derived from
+ * these. The zod schemas are the ones the
  * inputs are parsed with, carrying their descriptions (`.describe()`) and defaults.
  */
 

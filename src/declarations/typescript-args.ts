@@ -1,5 +1,4 @@
-import type { z } from "zod";
-import { z as zod } from "zod";
+import { z } from "zod";
 import type { PackageDeclaration, ResourceDeclaration } from "./declaration";
 import { descriptionOf, isOptional, namedTypes, wireTypes, writtenSchema } from "./pulumi-types";
 
@@ -54,16 +53,16 @@ function objectInterface(
 function typeOf(schema: z.ZodType, named: Map<string, z.ZodObject>): string {
   const wire = wireTypes.get(schema);
   if (wire !== undefined) return wire.typeScript;
-  if (schema instanceof zod.ZodEnum) return schema.options.map((value) => JSON.stringify(value)).join(" | ");
+  if (schema instanceof z.ZodEnum) return schema.options.map((value) => JSON.stringify(value)).join(" | ");
   const type = namedTypes.get(schema);
-  if (schema instanceof zod.ZodObject && type !== undefined) {
+  if (schema instanceof z.ZodObject && type !== undefined) {
     named.set(type.name, schema);
     return type.name;
   }
-  if (schema instanceof zod.ZodString) return "string";
-  if (schema instanceof zod.ZodBoolean) return "boolean";
-  if (schema instanceof zod.ZodNumber) return "number";
-  if (schema instanceof zod.ZodArray)
+  if (schema instanceof z.ZodString) return "string";
+  if (schema instanceof z.ZodBoolean) return "boolean";
+  if (schema instanceof z.ZodNumber) return "number";
+  if (schema instanceof z.ZodArray)
     return `readonly ${typeOf(writtenSchema(schema.element as z.ZodType), named)}[]`;
   throw new Error(`no TypeScript type for a zod ${schema.def.type}`);
 }
