@@ -13,7 +13,7 @@ import { UNMANAGED_MODES } from "./organization-roster/unmanaged";
 const id = z.number().int().positive();
 const status = z.enum(DESIRED_STATUSES);
 
-const operatorStateSchema = z.object({
+export const operatorStateSchema = z.object({
   organizationId: id,
   name: z.string(),
   status,
@@ -26,7 +26,7 @@ const operatorStateSchema = z.object({
   organizationName: z.string().optional(),
 });
 
-const rosterStateSchema = z
+export const rosterStateSchema = z
   .object({
     organizationId: id,
     unmanaged: z.enum(UNMANAGED_MODES),

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { AnyResourceBehaviour } from "../core/resource-behaviour";
 
 /**
  * What the package says of each resource and function, declared once: the package schema
@@ -44,6 +45,13 @@ export interface ResourceDeclaration {
   /** What the id is, e.g. `"<organizationId>/<operatorId>"`, and how `pulumi import` takes one. */
   id: ImportId;
   examples: Examples;
+  /** What it does (src/core/resource-behaviour.ts), in the declared form: the native provider's, and the TypeScript class's by default. */
+  behaviour: AnyResourceBehaviour;
+  /**
+   * The TypeScript class's behaviour, where the class records another form than the declared one
+   * (ChatHubOrganizationRoster keeps the form its 0.1.0 stacks recorded).
+   */
+  typeScriptBehaviour?: AnyResourceBehaviour;
 }
 
 export interface FunctionDeclaration {

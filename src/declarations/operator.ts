@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { operatorBehaviour } from "../core/operator/behaviour";
 import { operatorInputsSchema } from "../core/operator/inputs";
 import type { ResourceDeclaration } from "./declaration";
 import { named } from "./pulumi-types";
@@ -39,4 +40,5 @@ export const alexId = alex.operatorId;`,
 outputs:
   alexId: \${alex.operatorId}`,
   },
+  behaviour: operatorBehaviour,
 } satisfies ResourceDeclaration;

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { DESIRED_STATUSES } from "../api";
+import { organizationRosterBehaviour } from "../core/organization-roster/behaviour";
 import { organizationRosterInputsSchema, rosterCountsSchema } from "../core/organization-roster/inputs";
+import { keyedOrganizationRosterBehaviour } from "../core/organization-roster/keyed-behaviour";
 import { maxRemovalsSchema } from "../core/removal-budget";
 import { rosterEntrySchema } from "../roster/roster-entry";
 import type { ResourceDeclaration } from "./declaration";
@@ -89,4 +91,6 @@ export const counts = support.counts;`,
 outputs:
   counts: \${support.counts}`,
   },
+  behaviour: organizationRosterBehaviour,
+  typeScriptBehaviour: keyedOrganizationRosterBehaviour,
 } satisfies ResourceDeclaration;

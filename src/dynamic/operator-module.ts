@@ -4,6 +4,8 @@
  * the state as `require("pulumi-chathub/provider")` instead of serializing code (see
  * src/resources/operator-provider-reference.ts).
  */
-import { operatorProvider } from "./operator-provider";
+import { operatorDeclaration } from "../declarations/operator";
+import { dynamicProvider } from "./declared-provider";
+import { providerRuntime } from "./shared-runtime";
 
-export = operatorProvider;
+export = dynamicProvider(operatorDeclaration, providerRuntime);

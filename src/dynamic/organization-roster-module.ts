@@ -3,6 +3,8 @@
  * ./operator-module.ts, the module object *is* the provider, so the state stores it as
  * `require("pulumi-chathub/organization-roster-provider")` (see package.json "exports").
  */
-import { organizationRosterProvider } from "./organization-roster-provider";
+import { organizationRosterDeclaration } from "../declarations/organization-roster";
+import { dynamicProvider } from "./declared-provider";
+import { providerRuntime } from "./shared-runtime";
 
-export = organizationRosterProvider;
+export = dynamicProvider(organizationRosterDeclaration, providerRuntime);

@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { chathubPackage, OPERATOR_TOKEN, ORGANIZATION_ROSTER_TOKEN } from "../declarations/package";
+import { chathubPackage } from "../declarations/package";
 import { packageSchema } from "../declarations/package-schema";
 import { checkProviderConfig, nativeRuntime, stackConfigOf } from "./config";
+import { servedResources } from "./declared-resource";
 import { functions } from "./functions";
 import type { NativeProviderDefinition } from "./handler";
-import { operatorResource } from "./operator-resource";
-import { organizationRosterResource } from "./organization-roster-resource";
 
 /** The package's version is the plugin's: one release, one version, in package.json. */
 const version = (
@@ -24,9 +23,6 @@ export const chathubProvider: NativeProviderDefinition = {
   async configure(config) {
     nativeRuntime.configure(stackConfigOf(config));
   },
-  resources: {
-    [OPERATOR_TOKEN]: operatorResource,
-    [ORGANIZATION_ROSTER_TOKEN]: organizationRosterResource,
-  },
+  resources: servedResources(chathubPackage.resources, nativeRuntime),
   functions,
 };

@@ -6,9 +6,10 @@
  * out. A handler that fails halfway throws PartialFailure (src/core/partial-failure.ts).
  */
 import type { CheckFailure } from "../core/check-failures";
+import type { DiffKind } from "../core/resource-behaviour";
 import type { Unknown } from "../core/unknown";
 
-export type { CheckFailure };
+export type { CheckFailure, DiffKind };
 
 export type PropertyValue =
   | null
@@ -29,9 +30,6 @@ export interface CallContext {
   /** Logs through the engine, attributed to this call's resource (shown as `warning:` under it). */
   log(severity: LogSeverity, message: string): Promise<void>;
 }
-
-/** DiffResponse.detailedDiff's kinds, by property path (e.g. `operators[3].status`). */
-export type DiffKind = "add" | "add-replace" | "delete" | "delete-replace" | "update" | "update-replace";
 
 export interface DiffResult {
   changes: boolean;

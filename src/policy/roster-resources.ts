@@ -1,14 +1,33 @@
 import { normalizeOperatorName } from "../api/roster-queries";
-import { isUnmanagedKey } from "../core/organization-roster/inputs";
+import type { AnyResourceBehaviour } from "../core/resource-behaviour";
+import { dynamicTypeOf } from "../declarations/dynamic-type";
+import { operatorDeclaration } from "../declarations/operator";
+import { organizationRosterDeclaration } from "../declarations/organization-roster";
+import { chathubPackage } from "../declarations/package";
 
 /** The resource types whose inputs declare people, dynamic (TypeScript programs) and native. */
 export const ROSTER_TYPES = {
-  dynamicOperator: "pulumi-nodejs:dynamic/chathub:Operator",
-  dynamicOrganizationRoster: "pulumi-nodejs:dynamic/chathub:OrganizationRoster",
+  dynamicOperator: dynamicTypeOf(operatorDeclaration),
+  dynamicOrganizationRoster: dynamicTypeOf(organizationRosterDeclaration),
   operatorRoster: "chathub:index:OperatorRoster",
-  nativeOperator: "chathub:index:Operator",
-  nativeOrganizationRoster: "chathub:index:OrganizationRoster",
-} as const;
+  nativeOperator: operatorDeclaration.token,
+  nativeOrganizationRoster: organizationRosterDeclaration.token,
+};
+
+/**
+ * Each declared resource's readers, by the type the engine records: the native token (the
+ * declared form) and the TypeScript class's type (the form that class records).
+ */
+const READERS = new Map<string, { recordName: string; behaviour: AnyResourceBehaviour }>(
+  chathubPackage.resources.flatMap((declaration) => {
+    const { recordName } = declaration.behaviour;
+    const typeScriptBehaviour = declaration.typeScriptBehaviour ?? declaration.behaviour;
+    return [
+      [declaration.token, { recordName, behaviour: declaration.behaviour }],
+      [dynamicTypeOf(declaration), { recordName, behaviour: typeScriptBehaviour }],
+    ];
+  }),
+);
 
 /** One person a resource declares. */
 export interface DeclaredPerson {
@@ -48,30 +67,15 @@ export interface RosterResourceLike {
  */
 export function declaredRoster(resource: RosterResourceLike): DeclaredRoster | undefined {
   const { type, props } = resource;
-  const organizationId = typeof props.organizationId === "number" ? props.organizationId : undefined;
-  switch (type) {
-    case ROSTER_TYPES.dynamicOperator:
-    case ROSTER_TYPES.nativeOperator: {
-      const person = declaredPerson(props);
-      return {
-        urn: resource.urn,
-        label: operatorLabel(resource),
-        organizationId,
-        people: person === undefined ? [] : [person],
-      };
-    }
-    case ROSTER_TYPES.dynamicOrganizationRoster:
-    case ROSTER_TYPES.nativeOrganizationRoster:
-      return {
-        urn: resource.urn,
-        label: `organization roster "${resource.name}"`,
-        organizationId,
-        people: rosterMembers(props.operators).flatMap((member) => declaredPerson(member) ?? []),
-        ...(typeof props.unmanaged === "string" ? { unmanaged: props.unmanaged } : {}),
-      };
-    default:
-      return undefined;
-  }
+  const reader = READERS.get(type);
+  if (reader === undefined) return undefined;
+  return {
+    urn: resource.urn,
+    label: labelOf(resource, reader.recordName),
+    organizationId: typeof props.organizationId === "number" ? props.organizationId : undefined,
+    people: reader.behaviour.declaredPeople(props).flatMap((person) => declaredPerson(person) ?? []),
+    ...(typeof props.unmanaged === "string" ? { unmanaged: props.unmanaged } : {}),
+  };
 }
 
 /**
@@ -90,38 +94,21 @@ export function declaredRosters(
     );
 }
 
-/** The people of an organization roster: a map by key (dynamic) or a list (native). */
-function rosterMembers(operators: unknown): Record<string, unknown>[] {
-  if (Array.isArray(operators)) return operators.filter(isRecord);
-  if (!isRecord(operators)) return [];
-  // A refresh lists live people the roster does not name under "unmanaged #<id>": not declared.
-  return Object.entries(operators)
-    .filter(([key]) => !isUnmanagedKey(key))
-    .map(([, member]) => member)
-    .filter(isRecord);
-}
-
 function declaredPerson(props: Record<string, unknown>): DeclaredPerson | undefined {
   if (typeof props.name !== "string") return undefined; // unknown during a preview
   // A missing status is the default, active (a roster's state stores only "inactive").
   return { name: props.name, person: normalizeOperatorName(props.name), active: props.status !== "inactive" };
 }
 
-/** An operator of an OperatorRoster is shown as a person of that roster. */
-function operatorLabel(resource: RosterResourceLike): string {
+/** e.g. `operator "alex"`; an operator of an OperatorRoster is shown as a person of that roster. */
+function labelOf(resource: RosterResourceLike, recordName: string): string {
+  const own = `${recordName} "${resource.name}"`;
   const parent = resource.parentUrn === undefined ? undefined : parseUrn(resource.parentUrn);
-  if (parent?.type === ROSTER_TYPES.operatorRoster) {
-    return `operator roster "${parent.name}" (operator "${resource.name}")`;
-  }
-  return `operator "${resource.name}"`;
+  return parent?.type === ROSTER_TYPES.operatorRoster ? `operator roster "${parent.name}" (${own})` : own;
 }
 
 /** A URN ends `::<type chain, parents first, joined by $>::<name>`. */
 function parseUrn(urn: string): { type: string; name: string } {
   const [, , typeChain = "", ...name] = urn.split("::");
   return { type: typeChain.split("$").at(-1) ?? "", name: name.join("::") };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DesiredStatus } from "../api";
+import { dynamicRegistration } from "../declarations/dynamic-type";
+import { operatorDeclaration } from "../declarations/operator";
 import type { ChatHubOperatorArgs } from "./declared-args";
 import { operatorProviderReference } from "./operator-provider-reference";
 
@@ -39,8 +41,7 @@ export class ChatHubOperator extends pulumi.dynamic.Resource {
         ...(importFrom === undefined ? {} : { importFrom }),
       },
       options,
-      "chathub",
-      "Operator",
+      ...dynamicRegistration(operatorDeclaration),
     );
   }
 }

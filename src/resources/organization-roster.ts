@@ -5,6 +5,8 @@ import {
   UNMANAGED_MODES,
   type UnmanagedMode,
 } from "../core/organization-roster/unmanaged";
+import { dynamicRegistration } from "../declarations/dynamic-type";
+import { organizationRosterDeclaration } from "../declarations/organization-roster";
 import { RosterError } from "../roster/roster-error";
 import { planRoster } from "../roster/roster-plan";
 import type { ChatHubOrganizationRosterArgs } from "./declared-args";
@@ -45,8 +47,7 @@ export class ChatHubOrganizationRoster extends pulumi.dynamic.Resource {
         unmanagedOperators: undefined,
       },
       opts,
-      "chathub",
-      "OrganizationRoster",
+      ...dynamicRegistration(organizationRosterDeclaration),
     );
   }
 }

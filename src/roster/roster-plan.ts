@@ -13,8 +13,9 @@ import { describeDuplicates, findDuplicates } from "./roster-keys";
 export interface RosterDefinition {
   /** The organization, when known in the program (not an Output): import ids are checked against it. */
   organizationId?: unknown;
-  operators?: readonly RosterEntry[];
-  file?: string;
+  /** Checked here, whatever was given: a list of entries (RosterEntry), or a file's path. */
+  operators?: readonly RosterEntry[] | unknown;
+  file?: unknown;
   /** The roster's time zone, when known in the program: a window's order is checked in it. */
   timeZone?: string;
 }
@@ -79,5 +80,5 @@ export function planRoster(definition: RosterDefinition, cwd: string = process.c
     }
   }
   if (problems.length > 0) throw new RosterError(problems);
-  return file === undefined ? { entries } : { entries, file };
+  return typeof file === "string" ? { entries, file } : { entries };
 }

@@ -1,4 +1,6 @@
-import { OPERATOR_TOKEN, ORGANIZATION_ROSTER_TOKEN } from "../declarations/package";
+import { dynamicTypeOf } from "../declarations/dynamic-type";
+import { operatorDeclaration } from "../declarations/operator";
+import { organizationRosterDeclaration } from "../declarations/organization-roster";
 
 /**
  * The resource types whose steps change people, by what they are. A ChatHubOperatorRoster's
@@ -6,15 +8,12 @@ import { OPERATOR_TOKEN, ORGANIZATION_ROSTER_TOKEN } from "../declarations/packa
  */
 export type ResourceKind = "operator" | "organization-roster";
 
-/** The dynamic resources' types: `pulumi-nodejs:dynamic/<module>:<type>`. */
-const DYNAMIC_OPERATOR_TYPE = "pulumi-nodejs:dynamic/chathub:Operator";
-const DYNAMIC_ORGANIZATION_ROSTER_TYPE = "pulumi-nodejs:dynamic/chathub:OrganizationRoster";
-
+/** Each kind's resources, native (the token) and dynamic (the TypeScript class's type). */
 const KINDS: Record<string, ResourceKind> = {
-  [DYNAMIC_OPERATOR_TYPE]: "operator",
-  [OPERATOR_TOKEN]: "operator",
-  [DYNAMIC_ORGANIZATION_ROSTER_TYPE]: "organization-roster",
-  [ORGANIZATION_ROSTER_TOKEN]: "organization-roster",
+  [operatorDeclaration.token]: "operator",
+  [dynamicTypeOf(operatorDeclaration)]: "operator",
+  [organizationRosterDeclaration.token]: "organization-roster",
+  [dynamicTypeOf(organizationRosterDeclaration)]: "organization-roster",
 };
 
 export function resourceKindOf(type: string): ResourceKind | undefined {

@@ -1,7 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator } from "pulumi-chathub-emulator";
 import { beforeEach, describe, expect, it } from "vitest";
-import { operatorProvider as provider } from "../../../src/dynamic/operator-provider";
+
+import provider from "../../../src/dynamic/operator-module";
+
 import { PROVIDER_KEY } from "../../../src/dynamic/protocol";
 import { emulator, failureOf, fakeServer } from "../api/support";
 

@@ -2,7 +2,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrganizationRosterState } from "../../../src/core/organization-roster/inputs";
-import { organizationRosterProvider as provider } from "../../../src/dynamic/organization-roster-provider";
+
+import provider from "../../../src/dynamic/organization-roster-module";
 
 // What decides a change, and what the engine's own diff is given to print: no request is sent
 // (check is called as for an update, olds known, so it does not list the organization).
