@@ -221,18 +221,20 @@ function offsetAt(instant: number, timeZone: string): number {
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
+/** A status change to explain: `before` is the status last recorded (undefined for someone new). */
+export interface StatusChange {
+  window: ActiveWindow;
+  timeZone: string | undefined;
+  now: Date;
+  before: "active" | "inactive" | undefined;
+  after: "active" | "inactive";
+}
+
 /**
- * Why a date changes someone's status (`before` is the status last recorded, undefined for
- * someone new), e.g. `inactive from 2026-12-31: activeUntil passed`; undefined when no date is
- * the cause.
+ * Why a date changes someone's status, e.g. `inactive from 2026-12-31: activeUntil passed`;
+ * undefined when no date is the cause.
  */
-export function datedReason(
-  window: ActiveWindow,
-  timeZone: string | undefined,
-  now: Date,
-  before: "active" | "inactive" | undefined,
-  after: "active" | "inactive",
-): string | undefined {
+export function datedReason({ window, timeZone, now, before, after }: StatusChange): string | undefined {
   const position = windowPosition(window, timeZone, now);
   if (position === undefined || before === after) return undefined;
   const closedNow = !position.open && after === "inactive";
@@ -245,15 +247,8 @@ export function datedReason(
  * What a preview says when a date changes someone's status:
  * `<who>: inactive from 2026-12-31: activeUntil passed`, or undefined (see datedReason).
  */
-export function datedChangeNote(
-  who: string,
-  window: ActiveWindow,
-  timeZone: string | undefined,
-  now: Date,
-  before: "active" | "inactive" | undefined,
-  after: "active" | "inactive",
-): string | undefined {
-  const reason = datedReason(window, timeZone, now, before, after);
+export function datedChangeNote(who: string, change: StatusChange): string | undefined {
+  const reason = datedReason(change);
   return reason === undefined ? undefined : `${who}: ${reason}`;
 }
 

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ChatHubClient } from "../api";
 import type { AnyResourceBehaviour } from "../core/resource-behaviour";
 
 /**
@@ -64,6 +65,8 @@ export interface FunctionDeclaration {
   inputs?: z.ZodObject;
   outputs: z.ZodObject;
   examples: Examples;
+  /** What it returns, in its outputs' shape, for arguments parsed by `inputs`: read-only. */
+  invoke(args: Record<string, unknown>, client: ChatHubClient): Promise<object>;
 }
 
 /** The provider's configuration: `chathub:<key>` in stack config, and an explicit provider's inputs. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { organizationIdSchema } from "../api";
+import { type ChatHubClient, organizationIdSchema } from "../api";
+import { findOrganization, operatorsReport, visibleOrganizations } from "../core/queries";
 import type { FunctionDeclaration } from "./declaration";
 import { named } from "./pulumi-types";
 import { reportedName } from "./shared-types";
@@ -28,6 +29,8 @@ export const getOperatorsDeclaration = {
   typeScriptName: "getOperators",
   description: "An organization's operators as ChatHub lists them now, managed or not. Read-only.",
   inputs: z.object({ organizationId: organizationIdSchema.describe("The ChatHub organization, e.g. 24.") }),
+  invoke: ({ organizationId }: { organizationId: number }, client: ChatHubClient) =>
+    operatorsReport(client, organizationId),
   outputs: z.object({
     organizationId: z.int().describe("The organization asked for."),
     organizationName: z
@@ -67,6 +70,9 @@ export const getOrganizationsDeclaration = {
   token: "chathub:index:getOrganizations",
   typeScriptName: "getOrganizations",
   description: "The organizations the company's credentials can see. Read-only.",
+  invoke: async (_args: Record<string, never>, client: ChatHubClient) => ({
+    organizations: await visibleOrganizations(client),
+  }),
   outputs: z.object({
     organizations: z.array(organizationSchema).describe("Every visible organization."),
   }),
@@ -97,6 +103,9 @@ export const getOrganizationDeclaration = {
       error: 'give the organization\'s name (e.g. "Customer Support") or its id',
     }),
   outputs: organizationSchema,
+  // The declared rule (a name or an id) has been checked: without an id, there is a name.
+  invoke: ({ id, name = "" }: { id?: number; name?: string }, client: ChatHubClient) =>
+    findOrganization(client, id !== undefined ? { id } : { name }),
   examples: {
     typescript: `import { ChatHubOperator, getOrganizationOutput } from "pulumi-chathub";
 

@@ -3,18 +3,21 @@ import type { PackageDeclaration, ResourceDeclaration } from "./declaration";
 import { descriptionOf, isOptional, namedTypes, wireTypes, writtenSchema } from "./pulumi-types";
 
 /**
- * The TypeScript resources' argument interfaces, with their doc comments, written from the
- * declarations into src/resources/declared-args.ts (`npm run declarations`): the descriptions a
- * TypeScript user reads in the editor are the schema's.
+ * The TypeScript resources' argument interfaces and the outputs each class adds to its inputs,
+ * with their doc comments, written from the declarations into src/resources/declared-args.ts
+ * (`npm run declarations`): the descriptions a TypeScript user reads in the editor are the schema's.
  */
 export const TYPESCRIPT_ARGS_FILE = "src/resources/declared-args.ts";
 
 export function typeScriptArgs(pkg: PackageDeclaration): string {
   const named = new Map<string, z.ZodObject>();
-  const interfaces = pkg.resources.map((resource) => argsInterface(resource, named));
+  const interfaces = pkg.resources.flatMap((resource) => [
+    argsInterface(resource, named),
+    outputsInterface(resource, named),
+  ]);
   // The object types the arguments use, each once (RosterEntry).
   const types = [...named].map(([name, schema]) =>
-    objectInterface(name, schema.shape as Record<string, z.ZodType>, () => false, named),
+    objectInterface(name, schema.shape as Record<string, z.ZodType>, plainInput, named),
   );
   return [
     "// Generated from src/declarations/ by `npm run declarations`: edit the declarations, not this file.",
@@ -26,31 +29,54 @@ export function typeScriptArgs(pkg: PackageDeclaration): string {
     .replace(/\n+$/, "\n");
 }
 
+/** How a member is written: its key's line, from the member's TypeScript type. */
+type MemberWriter = (key: string, type: string, optional: boolean) => string;
+
+const plainInput: MemberWriter = (key, type, optional) => `${key}${optional ? "?" : ""}: ${type};`;
+
 function argsInterface(resource: ResourceDeclaration, named: Map<string, z.ZodObject>): string {
   const plain = new Set(resource.typeScriptPlain ?? []);
   return objectInterface(
     `${resource.typeScriptName}Args`,
     resource.inputs.shape as Record<string, z.ZodType>,
-    (key) => !plain.has(key),
+    (key, type, optional) => plainInput(key, plain.has(key) ? type : `pulumi.Input<${type}>`, optional),
     named,
+  );
+}
+
+/**
+ * The outputs a class adds to its inputs (those the class names as placeholders), as
+ * `pulumi.Output`s: the class merges this interface, so each output has the schema's doc comment.
+ */
+function outputsInterface(resource: ResourceDeclaration, named: Map<string, z.ZodObject>): string {
+  const added = Object.entries(resource.outputs.shape as Record<string, z.ZodType>).filter(
+    ([key]) => !(key in resource.inputs.shape),
+  );
+  return objectInterface(
+    `${resource.typeScriptName}Outputs`,
+    Object.fromEntries(added),
+    (key, type, optional) => `readonly ${key}: pulumi.Output<${optional ? `${type} | undefined` : type}>;`,
+    named,
+    "output",
   );
 }
 
 function objectInterface(
   name: string,
   shape: Record<string, z.ZodType>,
-  wrapped: (key: string) => boolean,
+  write: MemberWriter,
   named: Map<string, z.ZodObject>,
+  side: "input" | "output" = "input",
 ): string {
   const members = Object.entries(shape).map(([key, field]) => {
-    const type = typeOf(writtenSchema(field), named);
-    const written = wrapped(key) ? `pulumi.Input<${type}>` : type;
-    return `${docComment(descriptionOf(field))}  ${key}${isOptional(field, "input") ? "?" : ""}: ${written};`;
+    const type = typeOf(writtenSchema(field), named, side);
+    return `${docComment(descriptionOf(field))}  ${write(key, type, isOptional(field, side))}`;
   });
   return `export interface ${name} {\n${members.join("\n")}\n}`;
 }
 
-function typeOf(schema: z.ZodType, named: Map<string, z.ZodObject>): string {
+/** A schema's TypeScript type; lists are read-only where a program writes them. */
+function typeOf(schema: z.ZodType, named: Map<string, z.ZodObject>, side: "input" | "output"): string {
   const wire = wireTypes.get(schema);
   if (wire !== undefined) return wire.typeScript;
   if (schema instanceof z.ZodEnum) return schema.options.map((value) => JSON.stringify(value)).join(" | ");
@@ -62,8 +88,12 @@ function typeOf(schema: z.ZodType, named: Map<string, z.ZodObject>): string {
   if (schema instanceof z.ZodString) return "string";
   if (schema instanceof z.ZodBoolean) return "boolean";
   if (schema instanceof z.ZodNumber) return "number";
-  if (schema instanceof z.ZodArray)
-    return `readonly ${typeOf(writtenSchema(schema.element as z.ZodType), named)}[]`;
+  if (schema instanceof z.ZodArray) {
+    const element = typeOf(writtenSchema(schema.element as z.ZodType), named, side);
+    return side === "input" ? `readonly ${element}[]` : `${element}[]`;
+  }
+  if (schema instanceof z.ZodRecord)
+    return `Record<string, ${typeOf(writtenSchema(schema.valueType as z.ZodType), named, side)}>`;
   throw new Error(`no TypeScript type for a zod ${schema.def.type}`);
 }
 

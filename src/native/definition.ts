@@ -4,7 +4,7 @@ import { chathubPackage } from "../declarations/package";
 import { packageSchema } from "../declarations/package-schema";
 import { checkProviderConfig, nativeRuntime, stackConfigOf } from "./config";
 import { servedResources } from "./declared-resource";
-import { functions } from "./functions";
+import { servedFunctions } from "./functions";
 import type { NativeProviderDefinition } from "./handler";
 
 /** The package's version is the plugin's: one release, one version, in package.json. */
@@ -24,5 +24,5 @@ export const chathubProvider: NativeProviderDefinition = {
     nativeRuntime.configure(stackConfigOf(config));
   },
   resources: servedResources(chathubPackage.resources, nativeRuntime),
-  functions,
+  functions: servedFunctions(chathubPackage.functions, nativeRuntime),
 };

@@ -36,6 +36,13 @@ export interface ChatHubOperatorArgs {
   timeZone?: pulumi.Input<string>;
 }
 
+export interface ChatHubOperatorOutputs {
+  /** ChatHub's id for the operator, e.g. 104. */
+  readonly operatorId: pulumi.Output<number>;
+  /** The organization's name as ChatHub reports it. */
+  readonly organizationName: pulumi.Output<string | undefined>;
+}
+
 export interface ChatHubOrganizationRosterArgs {
   /** The ChatHub organization this roster owns, e.g. 24. */
   organizationId: pulumi.Input<number>;
@@ -65,6 +72,15 @@ export interface ChatHubOrganizationRosterArgs {
   file?: string;
 }
 
+export interface ChatHubOrganizationRosterOutputs {
+  /** ChatHub's operator id of every entry, by key. */
+  readonly operatorIds: pulumi.Output<Record<string, number>>;
+  /** Total, active and inactive people of the roster. */
+  readonly counts: pulumi.Output<RosterCounts>;
+  /** Live operators the roster does not name, after this up's actions (or the last refresh). */
+  readonly unmanagedOperators: pulumi.Output<UnmanagedOperator[]>;
+}
+
 export interface RosterEntry {
   /** Display name, 1–100 characters, unique in the organization (case-insensitive). */
   name: string;
@@ -90,4 +106,21 @@ export interface RosterEntry {
    * status "inactive" stays inactive inside the window.
    */
   activeUntil?: string;
+}
+
+export interface RosterCounts {
+  /** People the roster manages. */
+  total: number;
+  /** Of them, active. */
+  active: number;
+  /** Of them, inactive. */
+  inactive: number;
+}
+
+export interface UnmanagedOperator {
+  /** ChatHub's operator id. */
+  id: number;
+  /** Display name. */
+  name: string;
+  status: "active" | "inactive";
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { type LiveOperator, type OperatorsReport, operatorsReport } from "../core/queries";
+import type { LiveOperator, OperatorsReport } from "../core/queries";
+import { getOperatorsDeclaration } from "../declarations/lookups";
 import { programClient } from "./program-client";
 
 export interface GetOperatorsArgs {
@@ -16,7 +17,7 @@ export type GetOperatorsResult = OperatorsReport;
  * runs at every preview and update, and changes nothing.
  */
 export async function getOperators(args: GetOperatorsArgs): Promise<GetOperatorsResult> {
-  return operatorsReport(await programClient(), args.organizationId);
+  return getOperatorsDeclaration.invoke(args, await programClient());
 }
 
 /** getOperators for an organization id that is an Output (or a plain value), as an Output. */

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { OrganizationQuery } from "../api";
-import { findOrganization, type OrganizationInfo, visibleOrganizations } from "../core/queries";
+import type { OrganizationInfo } from "../core/queries";
+import { getOrganizationDeclaration, getOrganizationsDeclaration } from "../declarations/lookups";
 import { programClient } from "./program-client";
 
 export type { OrganizationInfo };
@@ -18,12 +19,12 @@ export type GetOrganizationArgs = OrganizationQuery;
  * chathub:password). Read-only; the list is fetched once and shared by every lookup of the program.
  */
 export async function getOrganizations(): Promise<GetOrganizationsResult> {
-  return { organizations: await visibleOrganizations(await programClient()) };
+  return getOrganizationsDeclaration.invoke({}, await programClient());
 }
 
 /** One organization, by name or by id. Not found is an error that lists the visible organizations. */
 export async function getOrganization(args: GetOrganizationArgs): Promise<OrganizationInfo> {
-  return findOrganization(await programClient(), args);
+  return getOrganizationDeclaration.invoke(args, await programClient());
 }
 
 /** getOrganizations as an Output. */

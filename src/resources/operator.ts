@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DesiredStatus } from "../api";
 import { dynamicRegistration } from "../declarations/dynamic-type";
 import { operatorDeclaration } from "../declarations/operator";
-import type { ChatHubOperatorArgs } from "./declared-args";
+import type { ChatHubOperatorArgs, ChatHubOperatorOutputs } from "./declared-args";
 import { operatorProviderReference } from "./operator-provider-reference";
 
 /** "active" or "inactive": an operator's status as a program writes it. */
@@ -18,13 +18,10 @@ export type { ChatHubOperatorArgs };
  * hands the id to the provider, which takes the operator over without changing it and fails,
  * saying why, if the program does not describe it as it is.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the class's outputs are the declaration's
 export class ChatHubOperator extends pulumi.dynamic.Resource {
-  /** ChatHub's id for the operator, e.g. 104. (The Pulumi id is "<organizationId>/<operatorId>".) */
-  declare readonly operatorId: pulumi.Output<number>;
   declare readonly name: pulumi.Output<string>;
   declare readonly organizationId: pulumi.Output<number>;
-  /** The organization's name as ChatHub reports it, e.g. "Customer Support". */
-  declare readonly organizationName: pulumi.Output<string | undefined>;
   declare readonly status: pulumi.Output<OperatorStatus>;
 
   constructor(name: string, args: ChatHubOperatorArgs, opts: pulumi.CustomResourceOptions = {}) {
@@ -45,3 +42,6 @@ export class ChatHubOperator extends pulumi.dynamic.Resource {
     );
   }
 }
+
+// The outputs the declaration adds (operatorId, organizationName), typed and described there.
+export interface ChatHubOperator extends ChatHubOperatorOutputs {}

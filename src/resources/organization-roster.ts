@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { RosterCounts, RosterMember, UnmanagedOperator } from "../core/organization-roster/inputs";
+import type { RosterMember, UnmanagedOperator } from "../core/organization-roster/inputs";
 import {
   UNMANAGED_CHOICES,
   UNMANAGED_MODES,
@@ -9,7 +9,7 @@ import { dynamicRegistration } from "../declarations/dynamic-type";
 import { organizationRosterDeclaration } from "../declarations/organization-roster";
 import { RosterError } from "../roster/roster-error";
 import { planRoster } from "../roster/roster-plan";
-import type { ChatHubOrganizationRosterArgs } from "./declared-args";
+import type { ChatHubOrganizationRosterArgs, ChatHubOrganizationRosterOutputs } from "./declared-args";
 import { organizationRosterProviderReference } from "./organization-roster-provider-reference";
 
 export type { ChatHubOrganizationRosterArgs, UnmanagedMode, UnmanagedOperator };
@@ -21,14 +21,8 @@ export type { ChatHubOrganizationRosterArgs, UnmanagedMode, UnmanagedOperator };
  * everyone else. Live operators of the same name (case-insensitive) are adopted, never
  * duplicated. `destroy` deletes the operators the roster manages and leaves the rest.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the class's outputs are the declaration's
 export class ChatHubOrganizationRoster extends pulumi.dynamic.Resource {
-  /** ChatHub's operator id of every entry, by key. */
-  declare readonly operatorIds: pulumi.Output<Record<string, number>>;
-  /** Total, active and inactive operators of the roster, as ChatHub reports them. */
-  declare readonly counts: pulumi.Output<RosterCounts>;
-  /** Live operators the roster does not name, after this up's actions (or the last refresh). */
-  declare readonly unmanagedOperators: pulumi.Output<UnmanagedOperator[]>;
-
   constructor(name: string, args: ChatHubOrganizationRosterArgs, opts: pulumi.CustomResourceOptions = {}) {
     // Checked before anything is registered: a bad roster stops the preview here, with no request.
     const operators = checkedMembers(name, args);
@@ -51,6 +45,9 @@ export class ChatHubOrganizationRoster extends pulumi.dynamic.Resource {
     );
   }
 }
+
+// The outputs (operatorIds, counts, unmanagedOperators), typed and described by the declaration.
+export interface ChatHubOrganizationRoster extends ChatHubOrganizationRosterOutputs {}
 
 /** The roster as a map by key (the engine's diff then reads as a list of people), or a RunError. */
 function checkedMembers(name: string, args: ChatHubOrganizationRosterArgs): Record<string, RosterMember> {

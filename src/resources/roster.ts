@@ -1,28 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RosterCounts } from "../core/organization-roster/inputs";
-import type { RosterEntry } from "../roster/roster-entry";
 import { RosterError } from "../roster/roster-error";
 import { planRoster } from "../roster/roster-plan";
+import type {
+  ChatHubOperatorArgs,
+  ChatHubOrganizationRosterArgs,
+  ChatHubOrganizationRosterOutputs,
+} from "./declared-args";
 import { ChatHubOperator } from "./operator";
 
-export interface ChatHubOperatorRosterArgs {
+/** The arguments an organization roster and an operator declare (src/declarations/), for every operator of the roster. */
+export interface ChatHubOperatorRosterArgs
+  extends Pick<ChatHubOrganizationRosterArgs, "operators" | "file">,
+    Pick<ChatHubOperatorArgs, "adopt" | "timeZone"> {
   /** The ChatHub organization of every operator of the roster, e.g. 24. */
   organizationId: pulumi.Input<number>;
-  /** The operators, inline. Give this or `file`. */
-  operators?: readonly RosterEntry[];
-  /**
-   * A roster file, relative to the program's folder (where Pulumi runs it, as for `fs`): `.yaml`/`.yml` (a list of entries, or
-   * `operators:` holding it) or `.csv` (a header line with `name` and optionally `status`, `key`,
-   * `import`, then one operator per line). `npx pulumi-chathub export` writes one. Give this or `operators`.
-   */
-  file?: string;
-  /** Passed to every operator: take over a live operator of the same name instead of failing with a name clash. */
-  adopt?: pulumi.Input<boolean>;
-  /**
-   * The organization's time zone, an IANA name such as "Europe/Kyiv" (default "UTC"): an entry's
-   * `activeFrom`/`activeUntil` date is that whole day there. See docs/dated-entries.md.
-   */
-  timeZone?: pulumi.Input<string>;
 }
 
 /** The vendor's statistics, for the operators the roster declares. */
@@ -37,11 +29,8 @@ export type { RosterCounts };
  * The roster is checked while the program runs: duplicate names or keys, a malformed file or a
  * bad entry fail `pulumi preview` with every problem listed, before anything is sent to ChatHub.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: its outputs are the organization roster's
 export class ChatHubOperatorRoster extends pulumi.ComponentResource {
-  /** ChatHub's operator id of every entry, by key. */
-  readonly operatorIds: pulumi.Output<Record<string, number>>;
-  /** Total, active and inactive operators of the roster, as ChatHub reports them. */
-  readonly counts: pulumi.Output<RosterCounts>;
   /** The operator resources, by key. */
   readonly operators: Readonly<Record<string, ChatHubOperator>>;
 
@@ -82,11 +71,15 @@ export class ChatHubOperatorRoster extends pulumi.ComponentResource {
       }),
     );
     this.operators = operators;
-    this.operatorIds = operatorIds;
-    this.counts = counts;
-    this.registerOutputs({ operatorIds, counts });
+    const outputs: RosterOutputs = { operatorIds, counts };
+    Object.assign(this, outputs);
+    this.registerOutputs(outputs);
   }
 }
+
+/** The outputs an organization roster declares that this component has too, typed and described there. */
+type RosterOutputs = Pick<ChatHubOrganizationRosterOutputs, "operatorIds" | "counts">;
+export interface ChatHubOperatorRoster extends RosterOutputs {}
 
 function checkedPlan(name: string, args: ChatHubOperatorRosterArgs) {
   try {

@@ -25,13 +25,13 @@ export function operatorChanges(steps: ResourceSteps, moment: Date): ResourceCha
   const change = (view: OperatorView, kind: PersonChange["kind"]): PersonChange => {
     const dated =
       view === after && kind !== "deleted"
-        ? datedReason(
-            view.window,
-            view.timeZone,
-            moment,
-            statusOf(before),
-            view.active ? "active" : "inactive",
-          )
+        ? datedReason({
+            window: view.window,
+            timeZone: view.timeZone,
+            now: moment,
+            before: statusOf(before),
+            after: view.active ? "active" : "inactive",
+          })
         : undefined;
     return {
       organizationId: view.organizationId,

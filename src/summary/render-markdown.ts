@@ -1,33 +1,25 @@
-import {
-  budgetLine,
-  changeLines,
-  dueLine,
-  errorsLine,
-  NO_CHANGES,
-  organizationHeading,
-  TITLE,
-  totalsLine,
-} from "./describe";
+import * as describe from "./describe";
 import { isEmpty, type RosterSummary } from "./roster-summary";
 
 /** The summary as Markdown, for a pull-request comment. */
 export function renderMarkdown(summary: RosterSummary): string {
-  const errors = errorsLine(summary);
-  if (isEmpty(summary)) return `### ${TITLE}\n\n${NO_CHANGES}\n`;
-  const lines = [`### ${TITLE}`, ""];
+  const errors = describe.errorsLine(summary);
+  if (isEmpty(summary)) return `### ${describe.TITLE}\n\n${describe.NO_CHANGES}\n`;
+  const lines = [`### ${describe.TITLE}`, ""];
   if (errors) lines.push(`> ${errors}`, "");
   for (const organization of summary.organizations) {
-    lines.push(`#### ${organizationHeading(organization, escapeMarkdown)}`, "");
-    for (const { label, people } of changeLines(organization, escapeMarkdown))
+    lines.push(`#### ${describe.organizationHeading(organization, escapeMarkdown)}`, "");
+    for (const { label, people } of describe.changeLines(organization, escapeMarkdown))
       lines.push(`- **${label}:** ${people}`);
-    const due = dueLine(organization, escapeMarkdown);
+    const due = describe.dueLine(organization, escapeMarkdown);
     if (due) lines.push(`- **${due.label}:** ${due.people}`);
-    for (const budget of organization.budgets) lines.push(`- ${budgetLine(budget, `\`${budget.roster}\``)}`);
+    for (const budget of organization.budgets)
+      lines.push(`- ${describe.budgetLine(budget, `\`${budget.roster}\``)}`);
     for (const note of organization.notes) lines.push(`- _Note: ${note}_`);
     lines.push("");
   }
   for (const note of summary.notes) lines.push(`_Note: ${note}_`, "");
-  lines.push(`**Totals:** ${totalsLine(summary)}`);
+  lines.push(`**Totals:** ${describe.totalsLine(summary)}`);
   return `${lines.join("\n")}\n`;
 }
 

@@ -155,7 +155,13 @@ function datedCause(
   before: "active" | "inactive" | undefined,
 ): string | undefined {
   const timeZone = timeZoneIn({ timeZone: desired.timeZone });
-  return datedReason(windowIn(person), timeZone, moment, before, person.status ?? "active");
+  return datedReason({
+    window: windowIn(person),
+    timeZone,
+    now: moment,
+    before,
+    after: person.status ?? "active",
+  });
 }
 
 /**

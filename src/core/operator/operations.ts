@@ -53,14 +53,13 @@ export async function checkOperator(
  */
 export function datedOperatorNote(desired: OperatorInputs, recorded: unknown): string | undefined {
   const before = recorded === "active" || recorded === "inactive" ? recorded : undefined;
-  return datedChangeNote(
-    JSON.stringify(desired.name),
-    desired,
-    desired.timeZone,
-    now(),
+  return datedChangeNote(JSON.stringify(desired.name), {
+    window: desired,
+    timeZone: desired.timeZone,
+    now: now(),
     before,
-    desired.status,
-  );
+    after: desired.status,
+  });
 }
 
 /** Creates (or adopts, or imports) the operator; a status call that fails after it throws PartialFailure. */

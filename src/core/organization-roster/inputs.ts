@@ -155,7 +155,8 @@ export function datedRosterNotes(
   const moment = now();
   return Object.entries(roster.operators).flatMap(([key, member]) => {
     const who = `${JSON.stringify(member.name)} (${key})`;
-    const note = datedChangeNote(who, member, roster.timeZone, moment, recorded(key), member.status);
+    const change = { window: member, timeZone: roster.timeZone, now: moment, after: member.status };
+    const note = datedChangeNote(who, { ...change, before: recorded(key) });
     return note === undefined ? [] : [note];
   });
 }

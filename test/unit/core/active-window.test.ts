@@ -119,15 +119,43 @@ describe("where now stands in a window", () => {
 
   it("a note only when a date changes the status", () => {
     const moment = at("2026-12-31T00:15:00Z");
-    expect(datedChangeNote('"Ana"', until, "UTC", moment, "active", "inactive")).toBe(
-      '"Ana": inactive from 2026-12-31: activeUntil passed',
-    );
-    expect(datedChangeNote('"Ana"', until, "UTC", moment, "inactive", "inactive")).toBeUndefined();
-    expect(datedChangeNote('"Ana"', {}, "UTC", moment, "active", "inactive")).toBeUndefined();
+    expect(
+      datedChangeNote('"Ana"', {
+        window: until,
+        timeZone: "UTC",
+        now: moment,
+        before: "active",
+        after: "inactive",
+      }),
+    ).toBe('"Ana": inactive from 2026-12-31: activeUntil passed');
+    expect(
+      datedChangeNote('"Ana"', {
+        window: until,
+        timeZone: "UTC",
+        now: moment,
+        before: "inactive",
+        after: "inactive",
+      }),
+    ).toBeUndefined();
+    expect(
+      datedChangeNote('"Ana"', {
+        window: {},
+        timeZone: "UTC",
+        now: moment,
+        before: "active",
+        after: "inactive",
+      }),
+    ).toBeUndefined();
     const from = { activeFrom: "2026-12-31" };
-    expect(datedChangeNote('"Bo"', from, "UTC", moment, "inactive", "active")).toBe(
-      '"Bo": active from 2026-12-31: activeFrom reached',
-    );
+    expect(
+      datedChangeNote('"Bo"', {
+        window: from,
+        timeZone: "UTC",
+        now: moment,
+        before: "inactive",
+        after: "active",
+      }),
+    ).toBe('"Bo": active from 2026-12-31: activeFrom reached');
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { GET_OPERATORS_TOKEN, GET_ORGANIZATION_TOKEN } from "../../../src/declarations/package";
-import { functions } from "../../../src/native/functions";
+import { chathubProvider } from "../../../src/native/definition";
+
+const { functions } = chathubProvider;
 
 const context = { urn: "", log: async () => {} };
 
