@@ -7,9 +7,8 @@ import {
 } from "../api";
 import { rosterStatistics } from "../api/roster-queries";
 
-/** An operator as the lookups report it. */
+/** An operator as the lookups report it (src/declarations/lookups.ts describes each property). */
 export interface LiveOperator {
-  /** ChatHub's operator id, e.g. 104. */
   id: number;
   name: string;
   /** "deleted" only where ChatHub lists deleted operators. */

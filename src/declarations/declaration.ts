@@ -63,6 +63,8 @@ export interface FunctionDeclaration {
   description: string;
   /** Its arguments, when it takes any. */
   inputs?: z.ZodObject;
+  /** The TypeScript interface of its arguments to write from `inputs` (declared-args.ts), e.g. "GetOperatorsArgs". */
+  typeScriptArgs?: string;
   outputs: z.ZodObject;
   examples: Examples;
   /** What it returns, in its outputs' shape, for arguments parsed by `inputs`: read-only. */

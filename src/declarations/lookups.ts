@@ -29,6 +29,7 @@ export const getOperatorsDeclaration = {
   typeScriptName: "getOperators",
   description: "An organization's operators as ChatHub lists them now, managed or not. Read-only.",
   inputs: z.object({ organizationId: organizationIdSchema.describe("The ChatHub organization, e.g. 24.") }),
+  typeScriptArgs: "GetOperatorsArgs",
   invoke: ({ organizationId }: { organizationId: number }, client: ChatHubClient) =>
     operatorsReport(client, organizationId),
   outputs: z.object({

@@ -3,9 +3,10 @@ import type { PackageDeclaration, ResourceDeclaration } from "./declaration";
 import { descriptionOf, isOptional, namedTypes, wireTypes, writtenSchema } from "./pulumi-types";
 
 /**
- * The TypeScript resources' argument interfaces and the outputs each class adds to its inputs,
- * with their doc comments, written from the declarations into src/resources/declared-args.ts
- * (`npm run declarations`): the descriptions a TypeScript user reads in the editor are the schema's.
+ * The TypeScript resources' argument interfaces, the outputs each class adds to its inputs and the
+ * functions' arguments, with their doc comments, written from the declarations into
+ * src/resources/declared-args.ts (`npm run declarations`): the descriptions a TypeScript user reads
+ * in the editor are the schema's.
  */
 export const TYPESCRIPT_ARGS_FILE = "src/resources/declared-args.ts";
 
@@ -15,6 +16,9 @@ export function typeScriptArgs(pkg: PackageDeclaration): string {
     argsInterface(resource, named),
     outputsInterface(resource, named),
   ]);
+  for (const { typeScriptArgs: name, inputs } of pkg.functions)
+    if (name !== undefined && inputs !== undefined)
+      interfaces.push(objectInterface(name, inputs.shape as Record<string, z.ZodType>, plainInput, named));
   // The object types the arguments use, each once (RosterEntry).
   const types = [...named].map(([name, schema]) =>
     objectInterface(name, schema.shape as Record<string, z.ZodType>, plainInput, named),

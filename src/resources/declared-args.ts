@@ -81,6 +81,11 @@ export interface ChatHubOrganizationRosterOutputs {
   readonly unmanagedOperators: pulumi.Output<UnmanagedOperator[]>;
 }
 
+export interface GetOperatorsArgs {
+  /** The ChatHub organization, e.g. 24. */
+  organizationId: number;
+}
+
 export interface RosterEntry {
   /** Display name, 1–100 characters, unique in the organization (case-insensitive). */
   name: string;

@@ -1,14 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { LiveOperator, OperatorsReport } from "../core/queries";
 import { getOperatorsDeclaration } from "../declarations/lookups";
+import type { GetOperatorsArgs } from "./declared-args";
 import { programClient } from "./program-client";
 
-export interface GetOperatorsArgs {
-  /** The ChatHub organization, e.g. 24. */
-  organizationId: number;
-}
-
-export type { LiveOperator };
+export type { GetOperatorsArgs, LiveOperator };
 export type GetOperatorsResult = OperatorsReport;
 
 /**
