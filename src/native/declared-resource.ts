@@ -23,8 +23,9 @@ export function servedResource(
   });
   const state = (props: PropertyMap, id: string) =>
     parsed(behaviour.state, props, `${behaviour.recordName} ${id}`);
+  // A null input is an absent one (as the engine treats it), in an older record too.
   const recordedInputs = (props: PropertyMap, id: string) =>
-    parsed(behaviour.recordedInputs, props, `${behaviour.recordName} ${id}`.trim());
+    parsed(behaviour.recordedInputs, withoutNulls(props), `${behaviour.recordName} ${id}`.trim());
   const checked = (props: PropertyMap) => behaviour.checkedInputs(props, resource);
   // A PartialFailure's state as the engine records it: plain properties.
   const partial = <T>(operation: () => Promise<T>) =>
@@ -68,6 +69,10 @@ export function servedResource(
       await behaviour.delete(id, state(props, id), contextOf(call));
     },
   };
+}
+
+function withoutNulls(props: PropertyMap): PropertyMap {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== null));
 }
 
 /** A behaviour's diff as the engine's: every path an input change. */

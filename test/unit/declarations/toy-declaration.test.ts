@@ -233,6 +233,9 @@ describe("a resource declared in a test, served by the native provider", () => {
     expect(native.logs).toEqual([
       { severity: 2, message: "chathub:index:Shift: 4 hours is shorter", urn: URN },
     ]);
+    // A null in the recorded inputs is an absent input, not a record to refresh.
+    const afterNull = await check({ organizationId: 24, hours: null }, { organizationId: 24 });
+    expect(afterNull.getFailuresList()).toEqual([]);
   });
 
   it("creates, diffs in detail, reads and deletes through its behaviour", async () => {
