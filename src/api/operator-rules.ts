@@ -15,6 +15,9 @@ export const organizationIdSchema = z
   .int({ error: "must be a whole number: the id of the ChatHub organization, e.g. 24" })
   .positive({ error: "must be a positive id: the id of the ChatHub organization, e.g. 24" });
 
+/** An operator's name as ChatHub reports it (in a list), not checked as a program's is. */
+export const reportedNameSchema = z.string().describe("Display name.");
+
 /** A display name, trimmed (ChatHub compares names trimmed): 1–100 characters, no control character. */
 export const operatorNameSchema = z
   .string({ error: "must be a string: the operator's display name" })

@@ -13,6 +13,9 @@ export type LiveStatusCode = Exclude<OperatorStatusCode, typeof OPERATOR_STATUS.
 export const DESIRED_STATUSES = ["active", "inactive"] as const;
 export type DesiredStatus = (typeof DESIRED_STATUSES)[number];
 
+/** Every status by name, as a report lists operators (deleted ones where ChatHub lists them). */
+export const STATUS_NAMES = [...DESIRED_STATUSES, "deleted"] as const satisfies readonly OperatorStatusName[];
+
 /** A status code as the API carries it. */
 export const operatorStatusSchema = z.literal(Object.values(OPERATOR_STATUS), {
   error: "expected 0, 1 or 2",

@@ -1,37 +1,45 @@
-import {
-  type ChatHubClient,
-  type OperatorStatistics,
-  type OperatorStatusName,
-  type OrganizationQuery,
-  statusName,
-} from "../api";
+import { z } from "zod";
+import { type ChatHubClient, type OrganizationQuery, statusName } from "../api";
+import { reportedNameSchema } from "../api/operator-rules";
 import { rosterStatistics } from "../api/roster-queries";
+import { STATUS_NAMES } from "../api/status";
 
-/** An operator as the lookups report it (src/declarations/lookups.ts describes each property). */
-export interface LiveOperator {
-  id: number;
-  name: string;
-  /** "deleted" only where ChatHub lists deleted operators. */
-  status: OperatorStatusName;
-}
+/**
+ * What the lookups report, as zod schemas with their descriptions: the functions' declarations
+ * (src/declarations/lookups.ts) give them their names in the package schema and the reference.
+ */
 
-export interface OperatorsReport {
-  organizationId: number;
-  /** The organization's name as ChatHub reports it; undefined when it has no operators. */
-  organizationName: string | undefined;
-  /** Every operator ChatHub lists for the organization. */
-  operators: LiveOperator[];
-  /** Operators that can receive chats now, e.g. to pick from when balancing load. */
-  active: LiveOperator[];
-  /** Total, active, inactive and deleted counts (deleted is 0 where ChatHub hides deleted operators). */
-  statistics: OperatorStatistics;
-}
+export const liveOperatorSchema = z.object({
+  id: z.int().describe("ChatHub's operator id, e.g. 104."),
+  name: reportedNameSchema,
+  status: z
+    .enum(STATUS_NAMES)
+    .describe('"active", "inactive", or "deleted" where ChatHub lists deleted operators.'),
+});
+export type LiveOperator = z.infer<typeof liveOperatorSchema>;
 
-export interface OrganizationInfo {
-  /** ChatHub's organization id, e.g. 24: what an operator's organizationId takes. */
-  id: number;
-  name: string;
-}
+export const operatorsReportSchema = z.object({
+  organizationId: z.int().describe("The organization asked for."),
+  organizationName: z
+    .string()
+    .describe("Its name as ChatHub reports it (absent when it has no operators).")
+    .optional(),
+  operators: z.array(liveOperatorSchema).describe("Every operator ChatHub lists."),
+  active: z.array(liveOperatorSchema).describe("Operators that can receive chats now."),
+  statistics: z.object({
+    total: z.int().describe("Operators listed."),
+    active: z.int().describe("Active."),
+    inactive: z.int().describe("Inactive."),
+    deleted: z.int().describe("Deleted (0 where ChatHub hides deleted operators)."),
+  }),
+});
+export type OperatorsReport = z.infer<typeof operatorsReportSchema>;
+
+export const organizationInfoSchema = z.object({
+  id: z.int().describe("ChatHub's organization id, e.g. 24."),
+  name: z.string().describe("Its name."),
+});
+export type OrganizationInfo = z.infer<typeof organizationInfoSchema>;
 
 /** An organization's operators as ChatHub lists them now (one list): getOperators in every language. */
 export async function operatorsReport(

@@ -1,28 +1,22 @@
 import { z } from "zod";
 import { type ChatHubClient, organizationIdSchema } from "../api";
-import { findOrganization, operatorsReport, visibleOrganizations } from "../core/queries";
+import {
+  findOrganization,
+  operatorsReport,
+  operatorsReportSchema,
+  organizationInfoSchema,
+  visibleOrganizations,
+} from "../core/queries";
 import type { FunctionDeclaration } from "./declaration";
-import { named } from "./pulumi-types";
-import { reportedName } from "./shared-types";
+import { named, wireTypes } from "./pulumi-types";
 
 /** The lookups: read-only, with the provider's credentials. */
 
-const liveOperatorSchema = named(
-  z.object({
-    id: z.int().describe("ChatHub's operator id, e.g. 104."),
-    name: reportedName,
-    status: z.string().describe('"active", "inactive", or "deleted" where ChatHub lists deleted operators.'),
-  }),
-  { name: "LiveOperator" },
-);
-
-const organizationSchema = named(
-  z.object({
-    id: z.int().describe("ChatHub's organization id, e.g. 24."),
-    name: z.string().describe("Its name."),
-  }),
-  { name: "Organization" },
-);
+const liveOperatorSchema = named(operatorsReportSchema.shape.operators.element, { name: "LiveOperator" });
+// A status ChatHub reports (deleted included, where it lists them): a string on the wire, as it always was.
+wireTypes.add(liveOperatorSchema.shape.status, { pulumi: { type: "string" }, typeScript: "string" });
+named(operatorsReportSchema.shape.statistics, { name: "OperatorStatistics" });
+const organizationSchema = named(organizationInfoSchema, { name: "Organization" });
 
 export const getOperatorsDeclaration = {
   token: "chathub:index:getOperators",
@@ -32,24 +26,7 @@ export const getOperatorsDeclaration = {
   typeScriptArgs: "GetOperatorsArgs",
   invoke: ({ organizationId }: { organizationId: number }, client: ChatHubClient) =>
     operatorsReport(client, organizationId),
-  outputs: z.object({
-    organizationId: z.int().describe("The organization asked for."),
-    organizationName: z
-      .string()
-      .describe("Its name as ChatHub reports it (absent when it has no operators).")
-      .optional(),
-    operators: z.array(liveOperatorSchema).describe("Every operator ChatHub lists."),
-    active: z.array(liveOperatorSchema).describe("Operators that can receive chats now."),
-    statistics: named(
-      z.object({
-        total: z.int().describe("Operators listed."),
-        active: z.int().describe("Active."),
-        inactive: z.int().describe("Inactive."),
-        deleted: z.int().describe("Deleted (0 where ChatHub hides deleted operators)."),
-      }),
-      { name: "OperatorStatistics" },
-    ),
-  }),
+  outputs: operatorsReportSchema,
   examples: {
     typescript: `import { getOperatorsOutput } from "pulumi-chathub";
 

@@ -1,13 +1,16 @@
 import { z } from "zod";
-import { DESIRED_STATUSES } from "../api";
 import { organizationRosterBehaviour } from "../core/organization-roster/behaviour";
-import { organizationRosterInputsSchema, rosterCountsSchema } from "../core/organization-roster/inputs";
+import {
+  organizationRosterInputsSchema,
+  rosterCountsSchema,
+  unmanagedOperatorSchema,
+} from "../core/organization-roster/inputs";
 import { keyedOrganizationRosterBehaviour } from "../core/organization-roster/keyed-behaviour";
 import { maxRemovalsSchema } from "../core/removal-budget";
 import { rosterEntrySchema } from "../roster/roster-entry";
 import type { ResourceDeclaration } from "./declaration";
 import { named, wireTypes } from "./pulumi-types";
-import { OPERATOR_STATUS_TYPE, reportedName } from "./shared-types";
+import { OPERATOR_STATUS_TYPE } from "./shared-types";
 
 named(rosterEntrySchema, { name: "RosterEntry", description: "One person of a roster." });
 named(rosterEntrySchema.shape.status, OPERATOR_STATUS_TYPE);
@@ -22,14 +25,11 @@ wireTypes.add(maxRemovalsSchema, {
 });
 named(rosterCountsSchema, { name: "RosterCounts" });
 
-const unmanagedOperatorSchema = named(
-  z.object({
-    id: z.int().describe("ChatHub's operator id."),
-    name: reportedName,
-    status: named(z.enum(DESIRED_STATUSES), OPERATOR_STATUS_TYPE),
-  }),
-  { name: "UnmanagedOperator", description: "A live operator the roster does not name." },
-);
+named(unmanagedOperatorSchema, {
+  name: "UnmanagedOperator",
+  description: "A live operator the roster does not name.",
+});
+named(unmanagedOperatorSchema.shape.status, OPERATOR_STATUS_TYPE);
 
 // A program lists the people (or names a file of them); the core gets them by key.
 const inputs = organizationRosterInputsSchema.omit({ operators: true }).extend({

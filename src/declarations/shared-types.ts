@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { NamedType } from "./pulumi-types";
 
 /** The package's named types that more than one resource or function uses. */
@@ -6,6 +5,3 @@ export const OPERATOR_STATUS_TYPE: NamedType = {
   name: "OperatorStatus",
   description: "An operator's status as a program writes it (ChatHub's 0 and 1).",
 };
-
-/** An operator's name as ChatHub reports it, in the lookups and the roster's unmanaged people. */
-export const reportedName = z.string().describe("Display name.");

@@ -56,13 +56,15 @@ function outputsInterface(resource: ResourceDeclaration, named: Map<string, z.Zo
   const added = Object.entries(resource.outputs.shape as Record<string, z.ZodType>).filter(
     ([key]) => !(key in resource.inputs.shape),
   );
-  return objectInterface(
+  // The class merges it, so the resource's description is the class's too.
+  const description = docComment(resource.description).replace(/^ {2}/gm, "");
+  return `${description}${objectInterface(
     `${resource.typeScriptName}Outputs`,
     Object.fromEntries(added),
     (key, type, optional) => `readonly ${key}: pulumi.Output<${optional ? `${type} | undefined` : type}>;`,
     named,
     "output",
-  );
+  )}`;
 }
 
 function objectInterface(

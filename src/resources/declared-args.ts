@@ -36,6 +36,7 @@ export interface ChatHubOperatorArgs {
   timeZone?: pulumi.Input<string>;
 }
 
+/** A ChatHub operator: an agent who answers chats for an organization. */
 export interface ChatHubOperatorOutputs {
   /** ChatHub's id for the operator, e.g. 104. */
   readonly operatorId: pulumi.Output<number>;
@@ -72,6 +73,11 @@ export interface ChatHubOrganizationRosterArgs {
   file?: string;
 }
 
+/**
+ * The authoritative roster of one organization: `up` creates the missing, sets statuses, deletes
+ * entries removed from the roster, and applies `unmanaged` to everyone else; live operators of the
+ * same name are adopted, never duplicated.
+ */
 export interface ChatHubOrganizationRosterOutputs {
   /** ChatHub's operator id of every entry, by key. */
   readonly operatorIds: pulumi.Output<Record<string, number>>;

@@ -15,14 +15,15 @@ export interface GetOrganizationsResult {
 export type GetOrganizationArgs = OrganizationQuery;
 
 /**
- * The organizations the company's credentials can see (chathub:token, or chathub:login and
- * chathub:password). Read-only; the list is fetched once and shared by every lookup of the program.
+ * getOrganizations (docs/reference/get-organizations.md), with the program's credentials
+ * (chathub:token, or chathub:login and chathub:password); the list is fetched once and shared by
+ * every lookup of the program.
  */
 export async function getOrganizations(): Promise<GetOrganizationsResult> {
   return getOrganizationsDeclaration.invoke({}, await programClient());
 }
 
-/** One organization, by name or by id. Not found is an error that lists the visible organizations. */
+/** getOrganization (docs/reference/get-organization.md), with the program's credentials. */
 export async function getOrganization(args: GetOrganizationArgs): Promise<OrganizationInfo> {
   return getOrganizationDeclaration.invoke(args, await programClient());
 }

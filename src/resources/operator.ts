@@ -11,7 +11,8 @@ export type OperatorStatus = DesiredStatus;
 export type { ChatHubOperatorArgs };
 
 /**
- * A ChatHub operator: an agent who answers chats for an organization.
+ * `chathub:index:Operator` in a TypeScript program (what it is: ChatHubOperatorOutputs, from its
+ * declaration; docs/reference/operator.md).
  *
  * Adopting an existing operator: pass the resource option `import: "<organizationId>/<operatorId>"`
  * (e.g. "24/104"). Pulumi's own import cannot reach a dynamic provider's read, so this class

@@ -15,11 +15,11 @@ import { organizationRosterProviderReference } from "./organization-roster-provi
 export type { ChatHubOrganizationRosterArgs, UnmanagedMode, UnmanagedOperator };
 
 /**
- * The authoritative roster of one organization: the code is the truth. One resource (not one
- * per operator): `up` lists the organization once, creates the missing in synchronize calls of up
- * to 100, sets statuses, deletes entries removed from the roster, and applies `unmanaged` to
- * everyone else. Live operators of the same name (case-insensitive) are adopted, never
- * duplicated. `destroy` deletes the operators the roster manages and leaves the rest.
+ * `chathub:index:OrganizationRoster` in a TypeScript program (what it is:
+ * ChatHubOrganizationRosterOutputs, from its declaration; docs/reference/organization-roster.md).
+ * One resource, not one per operator: `up` lists the organization once and creates the missing
+ * in synchronize calls of up to 100 (names compared case-insensitively); `destroy` deletes the
+ * operators the roster manages and leaves the rest.
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the class's outputs are the declaration's
 export class ChatHubOrganizationRoster extends pulumi.dynamic.Resource {

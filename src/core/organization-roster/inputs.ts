@@ -6,6 +6,7 @@ import {
   operatorRefSchema,
   organizationIdSchema,
 } from "../../api";
+import { reportedNameSchema } from "../../api/operator-rules";
 import {
   activeDateSchema,
   datedChangeNote,
@@ -65,12 +66,13 @@ export const UNMANAGED_KEY_PREFIX = "unmanaged #";
 /** Whether a key of the dynamic roster's recorded people is one of those unmanaged entries. */
 export const isUnmanagedKey = (key: string): boolean => key.startsWith(UNMANAGED_KEY_PREFIX);
 
-/** A live operator the roster does not name. */
-export interface UnmanagedOperator {
-  id: number;
-  name: string;
-  status: DesiredStatus;
-}
+/** Its description and type name are the declaration's (src/declarations/organization-roster.ts). */
+export const unmanagedOperatorSchema = z.object({
+  id: z.int().describe("ChatHub's operator id."),
+  name: reportedNameSchema,
+  status: z.enum(DESIRED_STATUSES),
+});
+export type UnmanagedOperator = z.infer<typeof unmanagedOperatorSchema>;
 
 /** How many people a roster manages, and of them how many are active and inactive. */
 export const rosterCountsSchema = z.object({

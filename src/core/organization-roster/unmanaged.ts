@@ -1,7 +1,7 @@
 import { normalizeOperatorName } from "../../api/roster-queries";
 import type { OrganizationRosterInputs, UnmanagedOperator } from "./inputs";
 
-/** What `up` does to live operators the roster does not name. */
+/** The choices of a roster's `unmanaged` (the declaration describes them: src/declarations/organization-roster.ts). */
 export const UNMANAGED_MODES = ["ignore", "deactivate", "delete"] as const;
 export type UnmanagedMode = (typeof UNMANAGED_MODES)[number];
 
