@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { DESIRED_STATUSES } from "../api";
 import type { OperatorState } from "./operator/inputs";
-import { type OrganizationRosterState, rosterCountsSchema } from "./organization-roster/inputs";
+import {
+  type OrganizationRosterState,
+  rosterCountsSchema,
+  unmanagedOperatorSchema,
+} from "./organization-roster/inputs";
 import { UNMANAGED_MODES } from "./organization-roster/unmanaged";
 
 /**
@@ -42,7 +46,7 @@ export const rosterStateSchema = z
     ),
     operatorIds: z.record(z.string(), id),
     counts: rosterCountsSchema,
-    unmanagedOperators: z.array(z.object({ id, name: z.string(), status })),
+    unmanagedOperators: z.array(unmanagedOperatorSchema),
   })
   .partial();
 

@@ -19,6 +19,7 @@ import {
   parseCheckedRosterInputs,
   type StoredMember,
   storedMember,
+  unmanagedOperatorSchema,
 } from "./inputs";
 import * as core from "./operations";
 import { projectUnmanaged, UNMANAGED_MODES } from "./unmanaged";
@@ -45,8 +46,6 @@ const recordedEntrySchema = entrySchema
   .extend({ key: z.string().optional() })
   .transform((entry): Entry => ({ ...entry, key: entry.key ?? rosterKeyOf(entry.name) }));
 
-const unmanagedSchema = z.object({ id: z.number(), name: z.string(), status: z.enum(DESIRED_STATUSES) });
-
 /** Inputs the provider keeps as given: not part of what the core converges. */
 const passedThroughSchema = z.object({
   file: z.string().optional(),
@@ -69,7 +68,7 @@ const checkedSchema = passedThroughSchema.extend({
   unmanaged: z.enum(UNMANAGED_MODES),
   operators: z.array(recordedEntrySchema),
   // The unmanaged people the last refresh found, as `up` will leave them (see check).
-  unmanagedOperators: z.array(unmanagedSchema).optional(),
+  unmanagedOperators: z.array(unmanagedOperatorSchema).optional(),
 });
 type CheckedRoster = z.infer<typeof checkedSchema>;
 
