@@ -1,11 +1,6 @@
 import { z } from "zod";
 import { DESIRED_STATUSES } from "../api";
-import type { OperatorState } from "./operator/inputs";
-import {
-  type OrganizationRosterState,
-  rosterCountsSchema,
-  unmanagedOperatorSchema,
-} from "./organization-roster/inputs";
+import { rosterCountsSchema, unmanagedOperatorSchema } from "./organization-roster/inputs";
 import { UNMANAGED_MODES } from "./organization-roster/unmanaged";
 
 /**
@@ -50,23 +45,25 @@ export const rosterStateSchema = z
   })
   .partial();
 
-/** A recorded operator, whole (diff and update need all of it). */
-export function recordedOperator(raw: unknown, resourceId: string): OperatorState {
-  return parsed(operatorStateSchema, raw, `operator ${resourceId}`) as OperatorState;
+/**
+ * How an adapter reads what the engine recorded for a resource, with its behaviour's schemas. A
+ * null input is an absent one, as the engine treats it (an older record may hold one).
+ */
+export function recordReaders<State, Recorded>(behaviour: {
+  recordName: string;
+  state: z.ZodType<State>;
+  recordedInputs: z.ZodType<Recorded>;
+}) {
+  const what = (id: string) => `${behaviour.recordName} ${id}`.trim();
+  return {
+    state: (raw: Record<string, unknown>, id: string): State => parsed(behaviour.state, raw, what(id)),
+    inputs: (raw: Record<string, unknown>, id = ""): Recorded =>
+      parsed(behaviour.recordedInputs, withoutNulls(raw), what(id)),
+  };
 }
 
-/** What is recorded of an operator, if anything (an import reads with nothing recorded). */
-export function recordedOperatorPart(raw: unknown, resourceId: string): Partial<OperatorState> {
-  return parsed(operatorStateSchema.partial(), raw, `operator ${resourceId}`) as Partial<OperatorState>;
-}
-
-/** What is recorded of an organization roster (nothing, before it exists). */
-export function recordedRoster(raw: unknown, resourceId: string): Partial<OrganizationRosterState> {
-  return parsed(
-    rosterStateSchema,
-    raw,
-    `organization roster ${resourceId}`,
-  ) as Partial<OrganizationRosterState>;
+function withoutNulls(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null));
 }
 
 /** A recorded value parsed with its schema, or the error that says how to recover. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PackageDeclaration, ResourceDeclaration } from "./declaration";
+import { addedOutputs } from "./dynamic-type";
 import { descriptionOf, isOptional, namedTypes, wireTypes, writtenSchema } from "./pulumi-types";
 
 /**
@@ -53,8 +54,9 @@ function argsInterface(resource: ResourceDeclaration, named: Map<string, z.ZodOb
  * `pulumi.Output`s: the class merges this interface, so each output has the schema's doc comment.
  */
 function outputsInterface(resource: ResourceDeclaration, named: Map<string, z.ZodObject>): string {
-  const added = Object.entries(resource.outputs.shape as Record<string, z.ZodType>).filter(
-    ([key]) => !(key in resource.inputs.shape),
+  const addedKeys = new Set(addedOutputs(resource));
+  const added = Object.entries(resource.outputs.shape as Record<string, z.ZodType>).filter(([key]) =>
+    addedKeys.has(key),
   );
   // The class merges it, so the resource's description is the class's too.
   const description = docComment(resource.description).replace(/^ {2}/gm, "");

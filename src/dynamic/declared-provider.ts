@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { parsed } from "../core/recorded-state";
+import { recordReaders } from "../core/recorded-state";
 import type { BehaviourContext } from "../core/resource-behaviour";
 import type { ProviderRuntime } from "../core/runtime";
 import type { ResourceDeclaration } from "../declarations/declaration";
+import { addedOutputs } from "../declarations/dynamic-type";
 import { asPartialResult, storable } from "./partial-result";
 import { coreInputs, engineInputs, UNKNOWN_VALUE } from "./protocol";
 
@@ -20,20 +21,14 @@ export function dynamicProvider(
 ): pulumi.dynamic.ResourceProvider {
   const behaviour = declaration.typeScriptBehaviour ?? declaration.behaviour;
   const resource = declaration.typeScriptName;
-  // The outputs the class declares as placeholders among its inputs (Pulumi exposes only the keys given).
-  const placeholders = Object.keys(declaration.outputs.shape).filter(
-    (key) => !(key in declaration.inputs.shape),
-  );
+  const placeholders = addedOutputs(declaration);
   // The provider's stderr is shown by the CLI: a dynamic provider has no other way to warn.
   const context: BehaviourContext = {
     runtime,
     resource,
     warn: async (message) => void console.error(`warning: ${message}`),
   };
-  const state = (props: Record<string, unknown>, id: string) =>
-    parsed(behaviour.state, props, `${behaviour.recordName} ${id}`);
-  const recordedInputs = (props: Record<string, unknown>, id: string) =>
-    parsed(behaviour.recordedInputs, props, `${behaviour.recordName} ${id}`.trim());
+  const { state, inputs: recordedInputs } = recordReaders(behaviour);
   const checked = (props: Record<string, unknown>) =>
     behaviour.checkedInputs(coreInputs(props, placeholders), resource);
 
@@ -43,11 +38,7 @@ export function dynamicProvider(
     },
 
     async check(olds, news) {
-      const outcome = await behaviour.check(
-        coreInputs(news, placeholders),
-        recordedInputs(olds, ""),
-        context,
-      );
+      const outcome = await behaviour.check(coreInputs(news, placeholders), recordedInputs(olds), context);
       if (outcome.ok === false) return { inputs: news, failures: outcome.failures };
       if (outcome.ok === "unknown") return { inputs: news };
       // Values not known yet stay as they are; the real run checks them.

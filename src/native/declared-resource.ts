@@ -1,5 +1,5 @@
 import { PartialFailure, recastPartialFailure } from "../core/partial-failure";
-import { parsed } from "../core/recorded-state";
+import { recordReaders } from "../core/recorded-state";
 import type { AnyResourceBehaviour, BehaviourContext, ResourceDiff } from "../core/resource-behaviour";
 import type { ProviderRuntime } from "../core/runtime";
 import { UNKNOWN } from "../core/unknown";
@@ -21,11 +21,7 @@ export function servedResource(
     resource,
     warn: (message) => call.log("warning", message),
   });
-  const state = (props: PropertyMap, id: string) =>
-    parsed(behaviour.state, props, `${behaviour.recordName} ${id}`);
-  // A null input is an absent one (as the engine treats it), in an older record too.
-  const recordedInputs = (props: PropertyMap, id: string) =>
-    parsed(behaviour.recordedInputs, withoutNulls(props), `${behaviour.recordName} ${id}`.trim());
+  const { state, inputs: recordedInputs } = recordReaders(behaviour);
   const checked = (props: PropertyMap) => behaviour.checkedInputs(props, resource);
   // A PartialFailure's state as the engine records it: plain properties.
   const partial = <T>(operation: () => Promise<T>) =>
@@ -36,7 +32,7 @@ export function servedResource(
 
   return {
     async check(olds, news, call) {
-      const outcome = await behaviour.check(news, recordedInputs(olds, ""), contextOf(call));
+      const outcome = await behaviour.check(news, recordedInputs(olds), contextOf(call));
       if (outcome.ok === false) return { inputs: news, failures: outcome.failures };
       if (outcome.ok === "unknown") return { inputs: news };
       const unknowns: PropertyMap = Object.fromEntries((outcome.unknown ?? []).map((key) => [key, UNKNOWN]));
@@ -69,10 +65,6 @@ export function servedResource(
       await behaviour.delete(id, state(props, id), contextOf(call));
     },
   };
-}
-
-function withoutNulls(props: PropertyMap): PropertyMap {
-  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== null));
 }
 
 /** A behaviour's diff as the engine's: every path an input change. */

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DesiredStatus } from "../api";
-import { dynamicRegistration } from "../declarations/dynamic-type";
+import { dynamicRegistration, outputPlaceholders } from "../declarations/dynamic-type";
 import { operatorDeclaration } from "../declarations/operator";
 import type { ChatHubOperatorArgs, ChatHubOperatorOutputs } from "./declared-args";
 import { operatorProviderReference } from "./operator-provider-reference";
@@ -32,8 +32,7 @@ export class ChatHubOperator extends pulumi.dynamic.Resource {
       name,
       {
         // Every output is named here, even when not set: Pulumi exposes only the keys given.
-        operatorId: undefined,
-        organizationName: undefined,
+        ...outputPlaceholders(operatorDeclaration),
         status: undefined,
         ...args,
         ...(importFrom === undefined ? {} : { importFrom }),

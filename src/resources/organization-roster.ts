@@ -5,7 +5,7 @@ import {
   UNMANAGED_MODES,
   type UnmanagedMode,
 } from "../core/organization-roster/unmanaged";
-import { dynamicRegistration } from "../declarations/dynamic-type";
+import { dynamicRegistration, outputPlaceholders } from "../declarations/dynamic-type";
 import { organizationRosterDeclaration } from "../declarations/organization-roster";
 import { RosterError } from "../roster/roster-error";
 import { planRoster } from "../roster/roster-plan";
@@ -36,9 +36,7 @@ export class ChatHubOrganizationRoster extends pulumi.dynamic.Resource {
         maxRemovals: args.maxRemovals, // checked by the provider (src/core/removal-budget.ts)
         timeZone: args.timeZone, // checked by the provider (src/core/active-window.ts)
         // Every output is named here: Pulumi exposes only the keys given.
-        operatorIds: undefined,
-        counts: undefined,
-        unmanagedOperators: undefined,
+        ...outputPlaceholders(organizationRosterDeclaration),
       },
       opts,
       ...dynamicRegistration(organizationRosterDeclaration),

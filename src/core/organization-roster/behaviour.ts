@@ -5,6 +5,7 @@ import { RosterError } from "../../roster/roster-error";
 import { rosterKeyOf } from "../../roster/roster-keys";
 import { planRoster } from "../../roster/roster-plan";
 import type { CheckFailure } from "../check-failures";
+import { isRecord } from "../is-record";
 import { PartialFailure, recastPartialFailure } from "../partial-failure";
 import { rosterStateSchema } from "../recorded-state";
 import type { ResourceBehaviour, ResourceDiff } from "../resource-behaviour";
@@ -340,10 +341,6 @@ function listedPartial(
         listedState(inputs, rosterStateSchema.parse(failure.state)),
       ),
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function containsUnknown(value: unknown): boolean {

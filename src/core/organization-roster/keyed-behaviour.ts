@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DESIRED_STATUSES } from "../../api";
+import { isRecord } from "../is-record";
 import { rosterStateSchema } from "../recorded-state";
 import type { KnownPerson } from "../removal-budget";
 import type { ResourceBehaviour } from "../resource-behaviour";
@@ -94,9 +95,9 @@ export const keyedOrganizationRosterBehaviour: ResourceBehaviour<
 
   // The people by key; a refresh lists live people the roster does not name under "unmanaged #<id>": not declared.
   declaredPeople({ operators }) {
-    if (typeof operators !== "object" || operators === null || Array.isArray(operators)) return [];
+    if (!isRecord(operators)) return [];
     return Object.entries(operators).flatMap(([key, member]) =>
-      !isUnmanagedKey(key) && typeof member === "object" && member !== null ? [{ ...member }] : [],
+      !isUnmanagedKey(key) && isRecord(member) ? [member] : [],
     );
   },
 };

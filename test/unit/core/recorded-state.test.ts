@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { recordedOperator, recordedOperatorPart, recordedRoster } from "../../../src/core/recorded-state";
+import { operatorBehaviour } from "../../../src/core/operator/behaviour";
+import { keyedOrganizationRosterBehaviour } from "../../../src/core/organization-roster/keyed-behaviour";
+import { recordReaders } from "../../../src/core/recorded-state";
+
+const recordedOperator = recordReaders(operatorBehaviour).state;
+const recordedRoster = recordReaders(keyedOrganizationRosterBehaviour).state;
 
 // The stack's records are parsed, not cast: what an adapter hands the core has the shape the core
 // expects, and a record it cannot read is an error that says how to recover, before any request.
@@ -14,7 +19,6 @@ describe("recorded state", () => {
 
   it("reads a recorded operator, keeping what the core uses and dropping the rest", () => {
     expect(recordedOperator({ ...operator, __provider: "require(...)" }, "24/104")).toEqual(operator);
-    expect(recordedOperatorPart({}, "24/104")).toEqual({ adopt: false }); // an import: nothing recorded
   });
 
   it("refuses an operator record of the wrong shape, naming the field and the recovery", () => {
@@ -37,5 +41,11 @@ describe("recorded state", () => {
     expect(() => recordedRoster({ ...roster, operatorIds: { alex: "104" } }, "24")).toThrow(
       /operatorIds\.alex/,
     );
+  });
+
+  it("reads recorded inputs with a null as an absent input (an older record may hold one)", () => {
+    const recordedInputs = recordReaders(operatorBehaviour).inputs;
+    expect(recordedInputs({ status: null, name: "Alex Brown" })).toEqual({});
+    expect(recordedInputs({ status: "inactive" })).toEqual({ status: "inactive" });
   });
 });
