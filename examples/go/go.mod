@@ -3,7 +3,7 @@ module chathub-go
 go 1.25.11
 
 require (
-	github.com/pulumi-chathub/pulumi-chathub/sdk v0.2.0
+	github.com/pulumi-chathub/pulumi-chathub/sdk v0.3.0
 	github.com/pulumi/pulumi/sdk/v3 v3.248.0
 )
 

@@ -86,6 +86,8 @@ export interface PackageDeclaration {
   name: string;
   displayName: string;
   description: string;
+  /** Where the engine downloads the plugin from when a program needs it (the schema's pluginDownloadURL). */
+  pluginDownloadURL: string;
   provider: ProviderDeclaration;
   resources: readonly ResourceDeclaration[];
   functions: readonly FunctionDeclaration[];

@@ -24,6 +24,7 @@ export function packageSchema(pkg: PackageDeclaration, version: string): Record<
     homepage: "https://github.com/pulumi-chathub/pulumi-chathub",
     repository: "https://github.com/pulumi-chathub/pulumi-chathub",
     publisher: "pulumi-chathub",
+    pluginDownloadURL: pkg.pluginDownloadURL,
     config: { variables: config },
     provider: {
       description: pkg.provider.description,
@@ -95,13 +96,14 @@ const PYTHON_README = `# pulumi_chathub
 Manage ChatHub (SMSBAT) operators from a Pulumi Python program: \`Operator\`,
 \`OrganizationRoster\`, \`get_operators\`, \`get_organizations\` and \`get_organization\`.
 
-This package talks to the provider plugin \`pulumi-resource-chathub\`, which ships in the npm
-package \`pulumi-chathub\` and runs on Node.js 20 or later. Install both:
-
 \`\`\`sh
-npm install -g pulumi-chathub          # puts pulumi-resource-chathub on PATH (Node.js 20+ needed)
-pip install ./sdk/python               # this package, from a checkout of pulumi-chathub
+pip install pulumi-chathub
 \`\`\`
+
+No Node.js is needed: the Pulumi engine downloads the provider plugin, \`pulumi-resource-chathub\`
+(one executable per platform, from this project's GitHub releases), the first time a program
+needs it. Offline, install it from a release's archive:
+\`pulumi plugin install resource chathub <version> --file pulumi-resource-chathub-v<version>-<os>-<arch>.tar.gz\`.
 
 Then \`pulumi config set --secret chathub:token <company-token>\` and \`pulumi up\`. The example
 program is examples/python; the resources are described in docs/reference/.
@@ -115,6 +117,8 @@ const LANGUAGES = {
     // The SDK is versioned as the plugin it talks to, and built from a pyproject.toml.
     respectSchemaVersion: true,
     pyproject: { enabled: true },
+    // The floor docs/supported-versions.md gives, the Pulumi release the tests pin.
+    requires: { pulumi: ">=3.248.0,<4.0.0" },
     readme: PYTHON_README,
   },
   // The committed SDKs under sdk/ (scripts/generate-sdks): Go's module is sdk/ (sdk/go.mod), so

@@ -9,6 +9,8 @@ export const chathubPackage: PackageDeclaration = {
   name: "chathub",
   displayName: "ChatHub",
   description: "Manage ChatHub (SMSBAT) operator rosters as code: who can answer your customers' chats.",
+  // The GitHub releases of this repository, which hold pulumi-resource-chathub-v<version>-<os>-<arch>.tar.gz.
+  pluginDownloadURL: "github://api.github.com/pulumi-chathub/pulumi-chathub",
   provider: providerDeclaration,
   resources: [operatorDeclaration, organizationRosterDeclaration],
   functions: [getOperatorsDeclaration, getOrganizationsDeclaration, getOrganizationDeclaration],

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { chathubPackage } from "../declarations/package";
 import { packageSchema } from "../declarations/package-schema";
 import { checkProviderConfig, nativeRuntime, stackConfigOf } from "./config";
@@ -7,10 +5,11 @@ import { servedResources } from "./declared-resource";
 import { servedFunctions } from "./functions";
 import type { NativeProviderDefinition } from "./handler";
 
-/** The package's version is the plugin's: one release, one version, in package.json. */
-const version = (
-  JSON.parse(readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as { version: string }
-).version;
+/**
+ * The package's version is the plugin's: one release, one version, in package.json. Required, not
+ * read from disk, so that the standalone plugin's bundle carries it (scripts/release/bundle.ts).
+ */
+const { version } = require("../../package.json") as { version: string };
 
 /** The native `chathub` provider: what `pulumi-resource-chathub` serves, over the shared core. */
 export const chathubProvider: NativeProviderDefinition = {
