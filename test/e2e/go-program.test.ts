@@ -5,7 +5,8 @@ import { runSdkExample } from "./support/sdk-example";
 
 // examples/go through the real CLI and tools/pulumi-language-go (which builds the program with
 // `go build`, as upstream's host does), on the Go module committed under sdk/, taken by path with a
-// `replace` as a user takes a checkout; the plugin on PATH as after `npm install`.
+// `replace` (what the release tags as sdk/v<version>); the plugin installed by the engine from the
+// release's archive, no Node.js (support/sdk-example.ts).
 
 const repoRoot = path.resolve(__dirname, "../..");
 const SDK_MODULE = "github.com/pulumi-chathub/pulumi-chathub/sdk";

@@ -4,9 +4,9 @@ import { beforeAll, expect, it } from "vitest";
 import { pythonVenv } from "./support/python-venv";
 import { runSdkExample } from "./support/sdk-example";
 
-// examples/python through the real CLI and tools/pulumi-language-python, on the SDK generated
-// into sdk/python, pip-installed with `pulumi` from PyPI into a virtualenv as a user installs
-// them; the plugin on PATH as after `npm install`.
+// examples/python through the real CLI and tools/pulumi-language-python, from the release files
+// alone: a virtualenv holding only the release's wheel and `pulumi` from PyPI, the plugin installed
+// by the engine from the release's archive, no Node.js (support/sdk-example.ts).
 
 let venv: string;
 beforeAll(async () => {

@@ -1,11 +1,18 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { startEmulator } from "pulumi-chathub-emulator";
 import { expect, inject } from "vitest";
-import { nativePluginBinDir } from "../harness/native-plugin";
 import { expectSuccess } from "../harness/pulumi-cli";
 import type { TestStack } from "../harness/test-stack";
 import { chathubStack } from "./chathub-stack";
+import {
+  checkReleaseFiles,
+  installedPluginDir,
+  nodeStubs,
+  RELEASE_VERSION,
+  releaseOnlyEnv,
+  serveRelease,
+} from "./release-files";
 
 const repoRoot = path.resolve(__dirname, "../../..");
 
@@ -21,12 +28,17 @@ export interface SdkExample {
 }
 
 /**
- * The scenario every SDK example is run through, against the emulator with the real CLI and the
- * plugin on PATH as after `npm install`: up (a roster from support.yaml, Dana found in "Sales",
+ * The scenario every SDK example is run through, against the emulator with the real CLI, from the
+ * release files alone: the engine installs the plugin from dist/release/ (served on 127.0.0.1 in
+ * place of the GitHub release the SDK's pulumi-plugin.json names), and `node`, `npm` and `npx`
+ * fail if anything calls them. Then: up (a roster from support.yaml, Dana found in "Sales",
  * Sam through a second company's explicit provider), drift named by person, refresh, import of an
  * operator as that language's code, destroy; no token in the output or the state.
  */
 export async function runSdkExample({ example, prepare, importOut, expectImportedCode }: SdkExample) {
+  await checkReleaseFiles();
+  const release = await serveRelease();
+  const stubs = nodeStubs();
   const companyA = `${example}-company-a-token`;
   const companyB = `${example}-company-b-token`;
   const partnerOrganization = 30;
@@ -45,9 +57,8 @@ export async function runSdkExample({ example, prepare, importOut, expectImporte
       secrets: { companyBToken: companyB },
       config: { companyBOrganizationId: String(partnerOrganization) },
       env: {
-        PATH: [path.dirname(inject("pulumiBin")), nativePluginBinDir(), process.env.PATH].join(
-          path.delimiter,
-        ),
+        ...releaseOnlyEnv(release, stubs),
+        PATH: [stubs.dir, path.dirname(inject("pulumiBin")), process.env.PATH].join(path.delimiter),
       },
     },
   );
@@ -103,8 +114,16 @@ export async function runSdkExample({ example, prepare, importOut, expectImporte
     expect(live(24).map((o) => o.name)).toEqual(["Sarah Johnson", "Mike Wilson"]);
     expect(live(25)).toEqual([]);
     expect(live(partnerOrganization)).toEqual([]);
+
+    // The engine fetched the plugin itself, and nothing asked for Node.js.
+    expect(release.requests).toContain(`pulumi-resource-chathub-v${RELEASE_VERSION}-linux-amd64.tar.gz`);
+    expect(
+      existsSync(path.join(installedPluginDir(stack.env.PULUMI_HOME ?? ""), "pulumi-resource-chathub")),
+    ).toBe(true);
+    expect(stubs.calls()).toEqual([]);
   } finally {
     stack.dispose();
     await emulator.close();
+    await release.close();
   }
 }
