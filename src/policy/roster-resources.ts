@@ -1,5 +1,6 @@
 import { normalizeOperatorName } from "../api/roster-queries";
 import type { AnyResourceBehaviour } from "../core/resource-behaviour";
+import { parseUrn } from "../core/urn";
 import { dynamicTypeOf } from "../declarations/dynamic-type";
 import { operatorDeclaration } from "../declarations/operator";
 import { organizationRosterDeclaration } from "../declarations/organization-roster";
@@ -105,10 +106,4 @@ function labelOf(resource: RosterResourceLike, recordName: string): string {
   const own = `${recordName} "${resource.name}"`;
   const parent = resource.parentUrn === undefined ? undefined : parseUrn(resource.parentUrn);
   return parent?.type === ROSTER_TYPES.operatorRoster ? `operator roster "${parent.name}" (${own})` : own;
-}
-
-/** A URN ends `::<type chain, parents first, joined by $>::<name>`. */
-function parseUrn(urn: string): { type: string; name: string } {
-  const [, , typeChain = "", ...name] = urn.split("::");
-  return { type: typeChain.split("$").at(-1) ?? "", name: name.join("::") };
 }

@@ -21,6 +21,7 @@ import {
 } from "@pulumi/pulumi/proto/provider_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { messageOf } from "../../core/messages";
+import { parseUrn } from "../../core/urn";
 import type {
   CallContext,
   CheckFailure as Failure,
@@ -59,8 +60,7 @@ function unary<Req, Res>(
 
 /** `urn:pulumi:stack::project::parent$chathub:index:Operator::name` → `chathub:index:Operator`. */
 export function typeFromUrn(urn: string): string {
-  const qualifiedType = urn.split("::")[2] ?? "";
-  return qualifiedType.split("$").pop() ?? "";
+  return parseUrn(urn)?.type ?? "";
 }
 
 function failuresList(failures: readonly Failure[]): CheckFailure[] {
