@@ -3,7 +3,7 @@ import { recordReaders } from "../core/recorded-state";
 import type { BehaviourContext } from "../core/resource-behaviour";
 import type { ProviderRuntime } from "../core/runtime";
 import type { ResourceDeclaration } from "../declarations/declaration";
-import { addedOutputs } from "../declarations/dynamic-type";
+import { addedOutputs } from "./dynamic-type";
 import { asPartialResult, storable } from "./partial-result";
 import { coreInputs, engineInputs, UNKNOWN_VALUE } from "./protocol";
 

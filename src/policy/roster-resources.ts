@@ -1,10 +1,10 @@
 import { normalizeOperatorName } from "../api/roster-queries";
 import type { AnyResourceBehaviour } from "../core/resource-behaviour";
 import { parseUrn } from "../core/urn";
-import { dynamicTypeOf } from "../declarations/dynamic-type";
 import { operatorDeclaration } from "../declarations/operator";
 import { organizationRosterDeclaration } from "../declarations/organization-roster";
 import { chathubPackage } from "../declarations/package";
+import { dynamicTypeOf } from "../dynamic/dynamic-type";
 
 /** The resource types whose inputs declare people, dynamic (TypeScript programs) and native. */
 export const ROSTER_TYPES = {
