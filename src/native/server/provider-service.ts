@@ -33,7 +33,7 @@ import { diffResponse } from "./diff-response";
 import type { EngineLogger } from "./engine-log";
 import { grpcError, resourceError } from "./grpc-errors";
 import { propertiesFromStruct, propertiesToStruct } from "./properties";
-import { configFromRequest, withoutEngineKeys } from "./provider-config";
+import { configFromRequest, withoutEngineKeys } from "./received-config";
 
 /** Thrown inside an RPC to answer with exactly this gRPC error. */
 class RpcError extends Error {
