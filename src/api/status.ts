@@ -21,6 +21,9 @@ export const operatorStatusSchema = z.literal(Object.values(OPERATOR_STATUS), {
   error: "expected 0, 1 or 2",
 });
 
+/** How a desired status is described wherever a program writes one (an operator, a roster entry). */
+export const DESIRED_STATUS_DESCRIPTION = '"active" (default) or "inactive".';
+
 /** A status a program asks for; `fix` says how to delete instead (it depends on where it is written). */
 export function desiredStatusSchema(fix: string) {
   return z.enum(DESIRED_STATUSES, { error: `must be "active" or "inactive" (${fix})` }).default("active");

@@ -64,6 +64,11 @@ export type ConfigKey = keyof ProviderSettings;
 
 export const CONFIG_KEYS = providerConfigSchema.keyof().options;
 
+/** A setting's key in stack config, e.g. `chathub:token`. */
+export function stackConfigKey(key: ConfigKey): string {
+  return `chathub:${key}`;
+}
+
 /** One setting's declaration: its documentation, its JSON type, and its default if it has one. */
 export function settingOf(key: ConfigKey): {
   doc: SettingDoc;
@@ -72,7 +77,7 @@ export function settingOf(key: ConfigKey): {
 } {
   const field = providerConfigSchema.shape[key];
   const doc = settingDocs.get(field);
-  if (doc === undefined) throw new Error(`chathub:${key} has no description`);
+  if (doc === undefined) throw new Error(`${stackConfigKey(key)} has no description`);
   const inner = field.unwrap();
   const type = inner instanceof z.ZodString ? "string" : inner.format === "safeint" ? "integer" : "number";
   return field instanceof z.ZodDefault

@@ -41,7 +41,7 @@ export const organizationInfoSchema = z.object({
 });
 export type OrganizationInfo = z.infer<typeof organizationInfoSchema>;
 
-/** An organization's operators as ChatHub lists them now (one list): getOperators in every language. */
+/** getOperators in every language (described by its declaration, src/declarations/lookups.ts), from one list. */
 export async function operatorsReport(
   client: ChatHubClient,
   organizationId: number,
@@ -61,12 +61,12 @@ export async function operatorsReport(
   };
 }
 
-/** The organizations the credentials can see: getOrganizations in every language. */
+/** getOrganizations in every language (described by its declaration). */
 export async function visibleOrganizations(client: ChatHubClient): Promise<OrganizationInfo[]> {
   return (await client.listOrganizations()).map(({ id, name }) => ({ id, name }));
 }
 
-/** One organization by name or id; not found is an error that lists the visible ones. */
+/** getOrganization in every language (described by its declaration). */
 export async function findOrganization(
   client: ChatHubClient,
   query: OrganizationQuery,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizeOperatorName } from "../api/roster-queries";
-import { type UnmanagedMode, unmanagedChange } from "./organization-roster/unmanaged";
+import { type UnmanagedMode, unmanagedChange } from "./unmanaged-rule";
 
 /**
  * The removal budget of an organization roster: the most people one deployment may take out of

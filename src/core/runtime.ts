@@ -3,9 +3,9 @@ import { OrganizationCreateBatcher } from "./create-batcher";
 import { OrganizationCheck } from "./organization-check";
 import {
   clientFromSettings,
+  type GivenSettings,
   type ProviderSettings,
   readProviderSettings,
-  type StackConfig,
 } from "./settings";
 
 /**
@@ -28,8 +28,8 @@ export class ProviderRuntime {
   /** Organization display names: they do not change during a deployment. */
   readonly #organizationNames = new Map<number, Promise<string | undefined>>();
 
-  configure(config: StackConfig): void {
-    this.#settings = readProviderSettings(config);
+  configure(given: GivenSettings): void {
+    this.#settings = readProviderSettings(given);
     this.#client = undefined;
     this.#batchers.clear();
     this.#organizations = new OrganizationCheck(() => this.client());
@@ -43,7 +43,7 @@ export class ProviderRuntime {
 
   client(): ChatHubClient {
     if (!this.#client) {
-      const settings = this.#settings ?? readProviderSettings({ get: () => undefined });
+      const settings = this.#settings ?? readProviderSettings({});
       this.#client = clientFromSettings(settings, { listCacheTtlMs: LIST_CACHE_TTL_MS });
     }
     return this.#client;

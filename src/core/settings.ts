@@ -5,41 +5,77 @@ import {
   type CompanyCredentials,
   resolveCredentials,
 } from "../api";
-
-import { CONFIG_KEYS, PRODUCTION_BASE_URL, type ProviderSettings, settingOf } from "./provider-config";
+import {
+  CONFIG_KEYS,
+  type ConfigKey,
+  PRODUCTION_BASE_URL,
+  type ProviderSettings,
+  providerConfigSchema,
+  settingOf,
+  stackConfigKey,
+} from "./provider-config";
+import { isUnknown } from "./unknown";
 
 export { PRODUCTION_BASE_URL, type ProviderSettings };
 
-/** The subset of a dynamic provider's `ConfigureRequest.config` used here. */
-export interface StackConfig {
-  get(key: string): string | undefined;
+/**
+ * The provider's settings as they are given, by bare key (`token`): the stack's `chathub:*` text
+ * (a TypeScript program, a dynamic provider), or an explicit native provider's inputs as the engine
+ * sends them (numbers as numbers, or as text from older engines). Absent, null, not known yet or
+ * blank is not set.
+ */
+export type GivenSettings = Partial<Record<ConfigKey, unknown>>;
+
+/** A setting that cannot be used: its key and the message a user acts on. */
+export interface SettingProblem {
+  key: ConfigKey;
+  message: string;
 }
 
+export type ParsedSettings =
+  | { ok: true; settings: ProviderSettings }
+  | { ok: false; problems: [SettingProblem, ...SettingProblem[]] };
+
 /**
- * Reads `chathub:*` from the stack, falling back to CHATHUB_TOKEN / CHATHUB_LOGIN /
- * CHATHUB_PASSWORD / CHATHUB_BASE_URL. Credentials stay in this process's memory: they are never
- * an input, an output, or part of the provider that Pulumi serializes into the state.
+ * The settings, parsed by their declaration (providerConfigSchema), falling back to CHATHUB_TOKEN /
+ * CHATHUB_LOGIN / CHATHUB_PASSWORD / CHATHUB_BASE_URL. Credentials stay in this process's memory:
+ * they are never an input, an output, or part of the provider that Pulumi serializes into the state.
  */
+export function parseProviderSettings(
+  given: GivenSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): ParsedSettings {
+  const values: GivenSettings = {};
+  const typed: GivenSettings = {};
+  for (const key of CONFIG_KEYS) {
+    const { doc, type } = settingOf(key);
+    const value =
+      givenValue(key, given[key]) ?? (doc.env === undefined ? undefined : givenValue(key, env[doc.env]));
+    if (value === undefined) continue;
+    values[key] = value;
+    // Stack config is text: a numeric setting's text is read as the number it spells.
+    typed[key] = typeof value === "string" && type !== "string" ? Number(value) : value;
+  }
+  const parsed = providerConfigSchema.safeParse(typed);
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  const failed = new Set(parsed.error.issues.map((issue) => issue.path[0]));
+  const [first, ...rest] = CONFIG_KEYS.filter((key) => failed.has(key)).map((key) => ({
+    key,
+    message: problemWith(key, values[key]),
+  }));
+  if (first === undefined) throw parsed.error; // every issue is one key's: the values are an object
+  return { ok: false, problems: [first, ...rest] };
+}
+
+/** The settings, or the first problem as the configuration error a user can act on. */
 export function readProviderSettings(
-  config: StackConfig,
+  given: GivenSettings,
   env: NodeJS.ProcessEnv = process.env,
 ): ProviderSettings {
-  const settings: ProviderSettings = { baseUrl: PRODUCTION_BASE_URL };
-  for (const key of CONFIG_KEYS) {
-    const { doc, type, default: fallback } = settingOf(key);
-    if (type !== "string") {
-      const value = positiveNumber(config, `chathub:${key}`);
-      if (value !== undefined) settings[key as "requestsPerSecond" | "timeoutMs"] = value;
-      continue;
-    }
-    // A password is taken as it is (blanks may belong to it), unless it is blank altogether.
-    const read = key === "password" ? nonBlank : nonEmpty;
-    const value =
-      read(config.get(`chathub:${key}`)) ?? (doc.env === undefined ? undefined : read(env[doc.env]));
-    const chosen = value ?? fallback;
-    if (chosen !== undefined) settings[key as "token" | "login" | "password" | "baseUrl"] = chosen;
-  }
-  return settings;
+  const parsed = parseProviderSettings(given, env);
+  if (parsed.ok) return parsed.settings;
+  const [{ key, message }] = parsed.problems;
+  throw new ChatHubConfigError(stackConfigKey(key), message);
 }
 
 /**
@@ -75,24 +111,20 @@ function credentialOptions(
     : { login: credentials.login, password: credentials.password };
 }
 
-function nonBlank(value: string | undefined): string | undefined {
-  return value?.trim() ? value : undefined;
+/** A value as given, or undefined when it is not set. Text is trimmed, except a password's. */
+function givenValue(key: ConfigKey, value: unknown): unknown {
+  if (value === undefined || value === null || isUnknown(value)) return undefined;
+  if (typeof value !== "string" || value.trim() === "") return typeof value === "string" ? undefined : value;
+  // A password is taken as it is (blanks may belong to it), unless it is blank altogether.
+  return key === "password" ? value : value.trim();
 }
 
-function nonEmpty(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-}
-
-function positiveNumber(config: StackConfig, key: string): number | undefined {
-  const raw = nonEmpty(config.get(key));
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new ChatHubConfigError(
-      key,
-      `${key} must be a positive number, got "${raw}". Fix it with \`pulumi config set ${key} <number>\`.`,
-    );
-  }
-  return value;
+/** What the schema refused, said with the key to set. Only a number's value is echoed: text may be a secret. */
+function problemWith(key: ConfigKey, value: unknown): string {
+  const name = stackConfigKey(key);
+  const { type } = settingOf(key);
+  if (type === "string") return `${name} must be text, got ${value === null ? "null" : typeof value}.`;
+  const shown = typeof value === "object" ? JSON.stringify(value) : String(value);
+  const what = type === "integer" ? "a positive whole number" : "a positive number";
+  return `${name} must be ${what}, got "${shown}". Fix it with \`pulumi config set ${name} <number>\`.`;
 }

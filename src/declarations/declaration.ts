@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ChatHubClient } from "../api";
+import type { providerConfigSchema } from "../core/provider-config";
 import type { AnyResourceBehaviour } from "../core/resource-behaviour";
 
 /**
@@ -74,7 +75,7 @@ export interface FunctionDeclaration {
 /** The provider's configuration: `chathub:<key>` in stack config, and an explicit provider's inputs. */
 export interface ProviderDeclaration {
   description: string;
-  config: z.ZodObject;
+  config: typeof providerConfigSchema;
   /** Which config keys the provider resource also outputs. */
   outputs: readonly string[];
   examples: Examples;

@@ -1,6 +1,11 @@
 import type { z } from "zod";
-import { type ConfigKey, settingOf } from "../core/provider-config";
-import type { FunctionDeclaration, PackageDeclaration, ResourceDeclaration } from "./declaration";
+import { settingOf } from "../core/provider-config";
+import type {
+  FunctionDeclaration,
+  PackageDeclaration,
+  ProviderDeclaration,
+  ResourceDeclaration,
+} from "./declaration";
 import { type PulumiType, PulumiTypeWriter } from "./pulumi-types";
 
 /**
@@ -81,10 +86,10 @@ function functionSchema(writer: PulumiTypeWriter, fn: FunctionDeclaration): Pulu
 }
 
 /** The provider's configuration, as stack config (`chathub:token`) and as an explicit provider's inputs. */
-function configProperties(config: z.ZodObject): Record<string, PulumiType> {
+function configProperties(config: ProviderDeclaration["config"]): Record<string, PulumiType> {
   return Object.fromEntries(
-    Object.keys(config.shape).map((key) => {
-      const { doc, type } = settingOf(key as ConfigKey);
+    config.keyof().options.map((key) => {
+      const { doc, type } = settingOf(key);
       return [key, { type, description: doc.description, ...(doc.secret ? { secret: true } : {}) }];
     }),
   );

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { type ConfigKey, settingOf } from "../core/provider-config";
+import { settingOf } from "../core/provider-config";
 import type { Examples, FunctionDeclaration, PackageDeclaration, ResourceDeclaration } from "./declaration";
 import { importSentence } from "./package-schema";
 import { defaultOf, isOptional, type PulumiType, PulumiTypeWriter, type Side } from "./pulumi-types";
@@ -61,8 +61,8 @@ function indexPage(pkg: PackageDeclaration): string {
 }
 
 function providerPage(pkg: PackageDeclaration): string {
-  const rows = Object.keys(pkg.provider.config.shape).map((key) => {
-    const { doc, type, default: fallback } = settingOf(key as ConfigKey);
+  const rows = pkg.provider.config.keyof().options.map((key) => {
+    const { doc, type, default: fallback } = settingOf(key);
     const shown = fallback ?? (doc.clientDefault === undefined ? undefined : String(doc.clientDefault));
     const notes = [doc.secret ? "secret" : "", doc.env ? `env \`${doc.env}\`` : ""]
       .filter(Boolean)

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { addedOutputs } from "../dynamic/dynamic-type";
 import type { PackageDeclaration, ResourceDeclaration } from "./declaration";
-import { addedOutputs } from "./dynamic-type";
 import { descriptionOf, isOptional, namedTypes, wireTypes, writtenSchema } from "./pulumi-types";
 
 /**

@@ -3,9 +3,9 @@ import { recordReaders } from "../core/recorded-state";
 import type { BehaviourContext } from "../core/resource-behaviour";
 import type { ProviderRuntime } from "../core/runtime";
 import type { ResourceDeclaration } from "../declarations/declaration";
-import { addedOutputs } from "../declarations/dynamic-type";
+import { addedOutputs } from "./dynamic-type";
 import { asPartialResult, storable } from "./partial-result";
-import { coreInputs, engineInputs, UNKNOWN_VALUE } from "./protocol";
+import { coreInputs, engineInputs, stackSettings, UNKNOWN_VALUE } from "./protocol";
 
 /**
  * A declared resource as a dynamic provider (the TypeScript class's): the engine's calls turned
@@ -34,7 +34,7 @@ export function dynamicProvider(
 
   return {
     async configure(request) {
-      runtime.configure(request.config);
+      runtime.configure(stackSettings(request.config));
     },
 
     async check(olds, news) {

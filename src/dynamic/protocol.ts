@@ -1,3 +1,6 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { CONFIG_KEYS, stackConfigKey } from "../core/provider-config";
+import type { GivenSettings } from "../core/settings";
 import { ENGINE_UNKNOWN_MARKER, UNKNOWN } from "../core/unknown";
 
 /**
@@ -33,4 +36,9 @@ export function engineInputs(
   news: Record<string, unknown>,
 ): Record<string, unknown> {
   return { ...inputs, [PROVIDER_KEY]: news[PROVIDER_KEY] };
+}
+
+/** The provider's settings as a dynamic provider is configured with them: the stack's `chathub:*` text. */
+export function stackSettings(config: Pick<pulumi.dynamic.Config, "get">): GivenSettings {
+  return Object.fromEntries(CONFIG_KEYS.map((key) => [key, config.get(stackConfigKey(key))]));
 }

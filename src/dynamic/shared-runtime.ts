@@ -1,6 +1,6 @@
 import { engineAddressFromArgs, exitWhenEngineGone } from "../core/engine-watchdog";
 import { ProviderRuntime } from "../core/runtime";
-import type { StackConfig } from "../core/settings";
+import type { GivenSettings } from "../core/settings";
 
 /**
  * The one ProviderRuntime of a dynamic provider process: ChatHubOperator and
@@ -10,9 +10,9 @@ import type { StackConfig } from "../core/settings";
 export const providerRuntime = new (class extends ProviderRuntime {
   #watchingEngine = false;
 
-  override configure(config: StackConfig): void {
+  override configure(given: GivenSettings): void {
     this.#watchEngine();
-    super.configure(config);
+    super.configure(given);
   }
 
   /** In the provider process Pulumi started, stop when that engine is gone (see engine-watchdog.ts). */

@@ -92,7 +92,7 @@ async function runExport(options: ExportOptions, command: Command, io: ExportIo)
   }
   const format = options.all ? (options.format ?? "yaml") : chooseFormat(options, usage);
   // The same settings module as the provider and the program: only the environment, here.
-  const settings = readProviderSettings({ get: () => undefined }, io.env);
+  const settings = readProviderSettings({}, io.env);
   if (options.baseUrl !== undefined) settings.baseUrl = options.baseUrl;
   let client: ChatHubClient;
   try {

@@ -1,6 +1,6 @@
 import { chathubPackage } from "../declarations/package";
 import { packageSchema } from "../declarations/package-schema";
-import { checkProviderConfig, nativeRuntime, stackConfigOf } from "./config";
+import { checkProviderConfig, nativeRuntime } from "./config";
 import { servedResources } from "./declared-resource";
 import { servedFunctions } from "./functions";
 import type { NativeProviderDefinition } from "./handler";
@@ -20,7 +20,7 @@ export const chathubProvider: NativeProviderDefinition = {
     return checkProviderConfig(news);
   },
   async configure(config) {
-    nativeRuntime.configure(stackConfigOf(config));
+    nativeRuntime.configure(config);
   },
   resources: servedResources(chathubPackage.resources, nativeRuntime),
   functions: servedFunctions(chathubPackage.functions, nativeRuntime),

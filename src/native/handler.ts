@@ -87,8 +87,11 @@ export interface NativeProviderDefinition {
   schema: Record<string, unknown>;
   /** The provider's own configuration (CheckConfig): failures name the property and the fix. */
   checkConfig(news: PropertyMap): Promise<CheckFailure[]>;
-  /** Configure: `config` holds the provider's properties by bare name (token, baseUrl, ...), plain. */
-  configure(config: Record<string, string | number | undefined>): Promise<void>;
+  /**
+   * Configure: `config` holds the provider's properties by bare name (token, baseUrl, ...), plain
+   * (secrets unwrapped; null and values not known yet left out), as the engine typed them.
+   */
+  configure(config: PropertyMap): Promise<void>;
   resources: Record<string, ResourceHandler>;
   functions: Record<string, FunctionHandler>;
 }

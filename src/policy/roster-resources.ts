@@ -1,9 +1,10 @@
 import { normalizeOperatorName } from "../api/roster-queries";
 import type { AnyResourceBehaviour } from "../core/resource-behaviour";
-import { dynamicTypeOf } from "../declarations/dynamic-type";
+import { parseUrn } from "../core/urn";
 import { operatorDeclaration } from "../declarations/operator";
 import { organizationRosterDeclaration } from "../declarations/organization-roster";
 import { chathubPackage } from "../declarations/package";
+import { dynamicTypeOf } from "../dynamic/dynamic-type";
 
 /** The resource types whose inputs declare people, dynamic (TypeScript programs) and native. */
 export const ROSTER_TYPES = {
@@ -105,10 +106,4 @@ function labelOf(resource: RosterResourceLike, recordName: string): string {
   const own = `${recordName} "${resource.name}"`;
   const parent = resource.parentUrn === undefined ? undefined : parseUrn(resource.parentUrn);
   return parent?.type === ROSTER_TYPES.operatorRoster ? `operator roster "${parent.name}" (${own})` : own;
-}
-
-/** A URN ends `::<type chain, parents first, joined by $>::<name>`. */
-function parseUrn(urn: string): { type: string; name: string } {
-  const [, , typeChain = "", ...name] = urn.split("::");
-  return { type: typeChain.split("$").at(-1) ?? "", name: name.join("::") };
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DesiredStatus } from "../api";
-import { dynamicRegistration, outputPlaceholders } from "../declarations/dynamic-type";
 import { operatorDeclaration } from "../declarations/operator";
+import { dynamicRegistration, outputPlaceholders } from "../dynamic/dynamic-type";
 import type { ChatHubOperatorArgs, ChatHubOperatorOutputs } from "./declared-args";
 import { operatorProviderReference } from "./operator-provider-reference";
 

@@ -5,8 +5,8 @@ import {
   UNMANAGED_MODES,
   type UnmanagedMode,
 } from "../core/organization-roster/unmanaged";
-import { dynamicRegistration, outputPlaceholders } from "../declarations/dynamic-type";
 import { organizationRosterDeclaration } from "../declarations/organization-roster";
+import { dynamicRegistration, outputPlaceholders } from "../dynamic/dynamic-type";
 import { RosterError } from "../roster/roster-error";
 import { planRoster } from "../roster/roster-plan";
 import type { ChatHubOrganizationRosterArgs, ChatHubOrganizationRosterOutputs } from "./declared-args";

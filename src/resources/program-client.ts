@@ -3,6 +3,7 @@ import type { ChatHubClient } from "../api";
 import { CONFIG_KEYS, settingOf } from "../core/provider-config";
 import {
   clientFromSettings,
+  type GivenSettings,
   type ProviderSettings,
   readProviderSettings,
   requireCredentials,
@@ -31,14 +32,16 @@ const SECRET_KEYS = CONFIG_KEYS.filter((key) => settingOf(key).doc.secret || key
 
 async function readProgramSettings(): Promise<ProviderSettings> {
   const config = new pulumi.Config("chathub");
-  const secrets = new Map<string, string | undefined>();
-  for (const key of SECRET_KEYS) {
+  const given: GivenSettings = {};
+  for (const key of CONFIG_KEYS) {
+    if (!SECRET_KEYS.includes(key)) {
+      given[key] = config.get(key);
+      continue;
+    }
     const secret = config.getSecret(key);
-    secrets.set(`chathub:${key}`, secret === undefined ? undefined : await reveal(secret));
+    given[key] = secret === undefined ? undefined : await reveal(secret);
   }
-  return readProviderSettings({
-    get: (key) => (secrets.has(key) ? secrets.get(key) : config.get(key.replace(/^chathub:/, ""))),
-  });
+  return readProviderSettings(given);
 }
 
 /** The value of a known Output (configuration always is), for a call made by the program itself. */

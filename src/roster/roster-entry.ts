@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type DesiredStatus, desiredStatusSchema, operatorNameSchema, operatorRefSchema } from "../api";
+import { DESIRED_STATUS_DESCRIPTION } from "../api/status";
 import { activeFromSchema, activeUntilSchema, windowOrderProblem } from "../core/active-window";
 import { describeKeyProblem, rosterKeyOf } from "./roster-keys";
 
@@ -20,7 +21,7 @@ export const rosterEntrySchema = z.strictObject(
   {
     name: operatorNameSchema,
     status: desiredStatusSchema("to delete an operator, remove its entry").describe(
-      '"active" (default) or "inactive".',
+      DESIRED_STATUS_DESCRIPTION,
     ),
     key: z
       .string({ error: 'must be a string: a short stable id such as "emma"' })

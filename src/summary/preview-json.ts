@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseUrn } from "../core/urn";
 
 /**
  * The part of `pulumi preview --json` the summary reads: each step's operation, URN and the
@@ -48,7 +49,7 @@ export function parsePreviewJson(text: string, source: string): PreviewJson {
   );
 }
 
-/** The resource's name in the program: the last part of its URN. */
+/** The resource's name in the program, as its URN holds it. */
 export function resourceNameOf(urn: string): string {
-  return urn.split("::").pop() ?? urn;
+  return parseUrn(urn)?.name ?? urn;
 }

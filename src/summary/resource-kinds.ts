@@ -1,6 +1,6 @@
-import { dynamicTypeOf } from "../declarations/dynamic-type";
 import { operatorDeclaration } from "../declarations/operator";
 import { organizationRosterDeclaration } from "../declarations/organization-roster";
+import { dynamicTypeOf } from "../dynamic/dynamic-type";
 
 /**
  * The resource types whose steps change people, by what they are. A ChatHubOperatorRoster's

@@ -6,6 +6,7 @@ import {
   operatorRefSchema,
   organizationIdSchema,
 } from "../../api";
+import { DESIRED_STATUS_DESCRIPTION } from "../../api/status";
 import {
   activeFromSchema,
   activeUntilSchema,
@@ -38,7 +39,7 @@ export const operatorInputsSchema = z.strictObject({
   ),
   name: operatorNameSchema.describe(`${operatorNameSchema.description} Changing it replaces the operator.`),
   status: desiredStatusSchema("to delete an operator, remove the resource").describe(
-    '"active" (default) or "inactive". Deleting an operator is deleting the resource.',
+    `${DESIRED_STATUS_DESCRIPTION} Deleting an operator is deleting the resource.`,
   ),
   adopt: z
     .boolean({ error: "must be true or false" })

@@ -1,28 +1,18 @@
 import { normalizeOperatorName } from "../../api/roster-queries";
+import { type UnmanagedChange, unmanagedChange } from "../unmanaged-rule";
 import type { OrganizationRosterInputs, UnmanagedOperator } from "./inputs";
 
-/** The choices of a roster's `unmanaged` (the declaration describes them: src/declarations/organization-roster.ts). */
-export const UNMANAGED_MODES = ["ignore", "deactivate", "delete"] as const;
-export type UnmanagedMode = (typeof UNMANAGED_MODES)[number];
+export {
+  UNMANAGED_MODES,
+  type UnmanagedChange,
+  type UnmanagedMode,
+  unmanagedChange,
+} from "../unmanaged-rule";
 
 /** What each mode does, for the message that asks for a choice. */
 export const UNMANAGED_CHOICES =
   'set unmanaged to one of "ignore" (leave operators the roster does not name as they are, and only report them), ' +
   '"deactivate" (make them inactive) or "delete" (give them status 2)';
-
-/** What `unmanaged` does to one person. */
-export type UnmanagedChange = "deactivate" | "delete";
-
-/**
- * The rule, written once: what `unmanaged` does to a live person the roster does not name.
- * "delete" deletes everyone; "deactivate" deactivates the active (the inactive are left); "ignore"
- * leaves everyone.
- */
-export function unmanagedChange(mode: UnmanagedMode, active: boolean): UnmanagedChange | undefined {
-  if (mode === "delete") return "delete";
-  if (mode === "deactivate" && active) return "deactivate";
-  return undefined;
-}
 
 /** The people a roster names, as ChatHub compares names (case-insensitive, trimmed). */
 export function namedPeople(roster: OrganizationRosterInputs): Set<string> {

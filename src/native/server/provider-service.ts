@@ -21,6 +21,7 @@ import {
 } from "@pulumi/pulumi/proto/provider_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { messageOf } from "../../core/messages";
+import { parseUrn } from "../../core/urn";
 import type {
   CallContext,
   CheckFailure as Failure,
@@ -32,7 +33,7 @@ import { diffResponse } from "./diff-response";
 import type { EngineLogger } from "./engine-log";
 import { grpcError, resourceError } from "./grpc-errors";
 import { propertiesFromStruct, propertiesToStruct } from "./properties";
-import { configFromRequest, withoutEngineKeys } from "./provider-config";
+import { configFromRequest, withoutEngineKeys } from "./received-config";
 
 /** Thrown inside an RPC to answer with exactly this gRPC error. */
 class RpcError extends Error {
@@ -59,8 +60,7 @@ function unary<Req, Res>(
 
 /** `urn:pulumi:stack::project::parent$chathub:index:Operator::name` → `chathub:index:Operator`. */
 export function typeFromUrn(urn: string): string {
-  const qualifiedType = urn.split("::")[2] ?? "";
-  return qualifiedType.split("$").pop() ?? "";
+  return parseUrn(urn)?.type ?? "";
 }
 
 function failuresList(failures: readonly Failure[]): CheckFailure[] {

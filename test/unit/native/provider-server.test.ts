@@ -86,13 +86,20 @@ describe("provider configuration", () => {
     ]);
   });
 
-  it("Configure reads `args` by bare name, unwrapping secrets and leaving out the engine's `version`", async () => {
+  it("Configure reads `args` by bare name as typed, unwrapping secrets and leaving out the engine's `version`, nulls and unknowns", async () => {
     const request = new ConfigureRequest().setArgs(
-      struct({ token: secret("t0k3n"), requestsPerSecond: 5, version: "0.1.0", verbose: true }),
+      struct({
+        token: secret("t0k3n"),
+        requestsPerSecond: 5,
+        version: "0.1.0",
+        verbose: true,
+        region: null,
+        size: UNKNOWN_SENTINEL,
+      }),
     );
     request.getVariablesMap().set("toy:config:token", "not-this-one");
     const response = await provider.call("configure", request);
-    expect(callsTo("configure")).toEqual([[{ token: "t0k3n", requestsPerSecond: 5, verbose: "true" }]]);
+    expect(callsTo("configure")).toEqual([[{ token: "t0k3n", requestsPerSecond: 5, verbose: true }]]);
     expect(response.getAcceptsecrets()).toBe(false);
     expect(response.getSupportspreview()).toBe(true);
     expect(response.getAcceptresources()).toBe(false);
