@@ -25,7 +25,10 @@ describe("the Go language host's GetRequiredPackages", () => {
     programDir = path.join(scratch, "program");
     mkdirSync(programDir);
     writeFileSync(path.join(programDir, "Pulumi.yaml"), "name: go-plugins\nruntime: go\n");
-    writeFileSync(path.join(programDir, "go.mod"), `module go-plugins\n\ngo 1.22\n\nrequire ${MODULE} ${VERSION}\n`);
+    writeFileSync(
+      path.join(programDir, "go.mod"),
+      `module go-plugins\n\ngo 1.22\n\nrequire ${MODULE} ${VERSION}\n`,
+    );
     writeFileSync(path.join(programDir, "main.go"), "package main\n\nfunc main() {}\n");
     proxyDir = path.join(scratch, "proxy");
     const versions = path.join(proxyDir, MODULE, "@v");
@@ -72,8 +75,14 @@ with zipfile.ZipFile(sys.argv[1], "w") as z:
       stdio: ["ignore", "pipe", "inherit"],
     });
     try {
-      const client = new LanguageRuntimeClient(`127.0.0.1:${await portOf(host)}`, grpc.credentials.createInsecure());
-      const info = new ProgramInfo().setRootDirectory(programDir).setProgramDirectory(programDir).setEntryPoint(".");
+      const client = new LanguageRuntimeClient(
+        `127.0.0.1:${await portOf(host)}`,
+        grpc.credentials.createInsecure(),
+      );
+      const info = new ProgramInfo()
+        .setRootDirectory(programDir)
+        .setProgramDirectory(programDir)
+        .setEntryPoint(".");
       try {
         return await new Promise<{ name: string; kind: string; version: string }[]>((resolve, reject) =>
           client.getRequiredPackages(new GetRequiredPackagesRequest().setInfo(info), (error, response) =>
@@ -126,6 +135,8 @@ function portOf(plugin: ChildProcess): Promise<number> {
       if (line) resolve(Number(line[1]));
     });
     plugin.on("error", reject);
-    plugin.on("exit", (code) => reject(new Error(`the language host exited (${code}) before printing its port`)));
+    plugin.on("exit", (code) =>
+      reject(new Error(`the language host exited (${code}) before printing its port`)),
+    );
   });
 }

@@ -158,7 +158,10 @@ describe("OrganizationCreateBatcher, closing a batch", () => {
     const alex = batcher.create("Alex Brown", false);
     now = 60_000; // Alex has waited maxWaitMs when Emma arrives: no more waiting for quiet.
     const emma = batcher.create("Emma Davis", false);
-    expect((await Promise.all([alex, emma])).map((created) => created.name)).toEqual(["Alex Brown", "Emma Davis"]);
+    expect((await Promise.all([alex, emma])).map((created) => created.name)).toEqual([
+      "Alex Brown",
+      "Emma Davis",
+    ]);
     expect(server.counters().byRoute[SYNCHRONIZE]).toBe(1);
   });
 });
