@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { startEmulator } from "pulumi-chathub-emulator";
 import { expect, inject } from "vitest";
 import { nativePluginBinDir } from "../harness/native-plugin";
 import { expectSuccess } from "../harness/pulumi-cli";
 import type { TestStack } from "../harness/test-stack";
 import { chathubStack } from "./chathub-stack";
+import { PARTNER_ORGANIZATION, twoCompanyEmulator } from "./two-companies";
 
 const repoRoot = path.resolve(__dirname, "../../..");
 
@@ -27,23 +27,14 @@ export interface SdkExample {
  * operator as that language's code, destroy; no token in the output or the state.
  */
 export async function runSdkExample({ example, prepare, importOut, expectImportedCode }: SdkExample) {
-  const companyA = `${example}-company-a-token`;
-  const companyB = `${example}-company-b-token`;
-  const partnerOrganization = 30;
-  const emulator = await startEmulator({
-    port: 0,
-    tokens: { [companyA]: [24, 25], [companyB]: [partnerOrganization] },
-  });
-  emulator.addOrganization({ id: partnerOrganization, name: "Partner Desk" });
+  const { emulator, companyA, companyB, stackOptions } = await twoCompanyEmulator(example);
   const live = (organizationId: number) => emulator.operators(organizationId).filter((o) => o.status !== 2);
   const stack = await chathubStack(
     emulator,
     `${example}-example`,
     { projectDir: path.join(repoRoot, "examples", example) },
     {
-      token: companyA,
-      secrets: { companyBToken: companyB },
-      config: { companyBOrganizationId: String(partnerOrganization) },
+      ...stackOptions,
       env: {
         PATH: [path.dirname(inject("pulumiBin")), nativePluginBinDir(), process.env.PATH].join(
           path.delimiter,
@@ -64,7 +55,7 @@ export async function runSdkExample({ example, prepare, importOut, expectImporte
       },
       counts: { total: 3, active: 2, inactive: 1 },
       danaId: `25/${idOf(25, "Dana Sales")}`,
-      samId: `${partnerOrganization}/${idOf(partnerOrganization, "Sam South")}`,
+      samId: `${PARTNER_ORGANIZATION}/${idOf(PARTNER_ORGANIZATION, "Sam South")}`,
     });
     // Organization 24's people the file does not name were deactivated.
     expect(emulator.operators(24).find((o) => o.id === 102)?.status).toBe(1);
@@ -102,7 +93,7 @@ export async function runSdkExample({ example, prepare, importOut, expectImporte
     await stack.destroy();
     expect(live(24).map((o) => o.name)).toEqual(["Sarah Johnson", "Mike Wilson"]);
     expect(live(25)).toEqual([]);
-    expect(live(partnerOrganization)).toEqual([]);
+    expect(live(PARTNER_ORGANIZATION)).toEqual([]);
   } finally {
     stack.dispose();
     await emulator.close();
