@@ -4,12 +4,14 @@ interface CachedValue<V> {
 }
 
 /**
- * Shares one in-flight load per key among concurrent callers and keeps its result for `ttlMs`.
+ * Shares one in-flight load per key among concurrent callers and keeps its result for `ttlMs`, by
+ * the clock `now` (milliseconds, as Date.now; tests pass their own).
  * Invalidating a key also forgets its in-flight load and stops that load from filling the cache,
  * so a load that started before a write cannot bring back what the write changed.
  */
 export class ListCache<K, V> {
   readonly #ttlMs: number;
+  readonly #now: () => number;
   readonly #values = new Map<K, CachedValue<V>>();
   readonly #inFlight = new Map<K, Promise<V>>();
   readonly #generations = new Map<K, number>();
@@ -17,13 +19,14 @@ export class ListCache<K, V> {
   #hits = 0;
   #shared = 0;
 
-  constructor(ttlMs: number) {
+  constructor(ttlMs: number, now: () => number = Date.now) {
     this.#ttlMs = ttlMs;
+    this.#now = now;
   }
 
   get(key: K, load: () => Promise<V>): Promise<V> {
     const cached = this.#values.get(key);
-    if (cached !== undefined && cached.expiresAt > Date.now()) {
+    if (cached !== undefined && cached.expiresAt > this.#now()) {
       this.#hits += 1;
       return Promise.resolve(cached.value);
     }
@@ -36,7 +39,7 @@ export class ListCache<K, V> {
     const loading: Promise<V> = load()
       .then((value) => {
         if (this.#ttlMs > 0 && this.#version(key) === version) {
-          this.#values.set(key, { value, expiresAt: Date.now() + this.#ttlMs });
+          this.#values.set(key, { value, expiresAt: this.#now() + this.#ttlMs });
         }
         return value;
       })
@@ -55,7 +58,7 @@ export class ListCache<K, V> {
    */
   update(key: K, change: (value: V) => V | undefined): void {
     const cached = this.#values.get(key);
-    const changed = cached !== undefined && cached.expiresAt > Date.now() ? change(cached.value) : undefined;
+    const changed = cached !== undefined && cached.expiresAt > this.#now() ? change(cached.value) : undefined;
     this.invalidate(key);
     if (cached !== undefined && changed !== undefined) {
       this.#values.set(key, { value: changed, expiresAt: cached.expiresAt });

@@ -31,14 +31,14 @@ export function installRateLimit(http: AxiosInstance, pace: AdaptivePace): void 
         await new Promise((resolve) => setTimeout(resolve, pause));
       }
     });
-    sentAt.set(config, Date.now());
+    sentAt.set(config, pace.now());
     return config;
   });
 
   http.interceptors.response.use(undefined, (error: AxiosError) => {
     if (error.response?.status === 429) {
       const config = error.config;
-      pace.rateLimited((config && sentAt.get(config)) ?? Date.now(), retryAfter(error));
+      pace.rateLimited((config && sentAt.get(config)) ?? pace.now(), retryAfter(error));
       followPace();
     }
     throw error;

@@ -65,12 +65,14 @@ export class OrganizationCreateBatcher {
     private readonly client: ChatHubClient,
     readonly organizationId: number,
     private readonly options: CreateBatcherOptions = DEFAULT_CREATE_BATCHER_OPTIONS,
+    /** The clock the quiet and waiting times are measured on, in milliseconds. */
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Creates one operator (or, with adopt, takes over a live one of the same name). */
   create(name: string, adopt: boolean): Promise<CreatedOperator> {
     return new Promise((resolve, reject) => {
-      this.#lastArrival = Date.now();
+      this.#lastArrival = this.now();
       if (this.#pending.length === 0) this.#waitingSince = this.#lastArrival;
       this.#pending.push({ name, adopt, resolve, reject });
       this.#schedule();
@@ -110,7 +112,7 @@ export class OrganizationCreateBatcher {
       this.#lastArrival + this.options.quietMs,
       this.#waitingSince + this.options.maxWaitMs,
     );
-    this.#timer = setTimeout(() => void this.#sendNextBatch(), full ? 0 : Math.max(0, due - Date.now()));
+    this.#timer = setTimeout(() => void this.#sendNextBatch(), full ? 0 : Math.max(0, due - this.now()));
   }
 
   async #sendNextBatch(): Promise<void> {

@@ -13,6 +13,17 @@ export interface EngineWatchdogOptions {
   /** Refused connections in a row that mean the engine is gone. */
   refusalsToGiveUp?: number;
   onGone?: () => void;
+  /**
+   * Runs `probe` every `intervalMs` until the function it returns is called; by default an
+   * unref'd setInterval. A test passes its own and runs the probes itself, counting them.
+   */
+  every?: (intervalMs: number, probe: () => Promise<void>) => () => void;
+}
+
+function everyInterval(intervalMs: number, probe: () => Promise<void>): () => void {
+  const timer = setInterval(() => void probe(), intervalMs);
+  timer.unref(); // never the reason the process stays alive
+  return () => clearInterval(timer);
 }
 
 /**
@@ -22,28 +33,42 @@ export interface EngineWatchdogOptions {
  * no state records. Returns a function that stops watching.
  */
 export function exitWhenEngineGone(address: string, options: EngineWatchdogOptions = {}): () => void {
-  const { intervalMs = 1000, refusalsToGiveUp = 2, onGone = () => process.exit(1) } = options;
+  const {
+    intervalMs = 1000,
+    refusalsToGiveUp = 2,
+    onGone = () => process.exit(1),
+    every = everyInterval,
+  } = options;
   const separator = address.lastIndexOf(":");
   const host = address.slice(0, separator);
   const port = Number(address.slice(separator + 1));
   let refusals = 0;
-  const timer = setInterval(() => {
-    const socket = net.connect({ host, port });
-    socket.setTimeout(intervalMs);
-    socket.once("connect", () => {
-      refusals = 0;
-      socket.destroy();
+  let gone = false;
+  /** One connection attempt; settles once it is answered, refused or timed out. */
+  const probe = () =>
+    new Promise<void>((settled) => {
+      if (gone) return settled();
+      const socket = net.connect({ host, port });
+      socket.setTimeout(intervalMs);
+      socket.once("connect", () => {
+        refusals = 0;
+        socket.destroy();
+        settled();
+      });
+      socket.once("timeout", () => {
+        socket.destroy(); // a busy engine is still an engine
+        settled();
+      });
+      socket.once("error", (error: NodeJS.ErrnoException) => {
+        if (error.code === "ECONNREFUSED") refusals += 1;
+        if (refusals >= refusalsToGiveUp && !gone) {
+          gone = true;
+          stop();
+          onGone();
+        }
+        settled();
+      });
     });
-    socket.once("timeout", () => socket.destroy()); // a busy engine is still an engine
-    socket.once("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "ECONNREFUSED") return;
-      refusals += 1;
-      if (refusals >= refusalsToGiveUp) {
-        clearInterval(timer);
-        onGone();
-      }
-    });
-  }, intervalMs);
-  timer.unref(); // never the reason the process stays alive
-  return () => clearInterval(timer);
+  const stop = every(intervalMs, probe);
+  return stop;
 }

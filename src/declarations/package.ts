@@ -19,5 +19,4 @@ export const chathubPackage: PackageDeclaration = {
 export const OPERATOR_TOKEN = operatorDeclaration.token;
 export const ORGANIZATION_ROSTER_TOKEN = organizationRosterDeclaration.token;
 export const GET_OPERATORS_TOKEN = getOperatorsDeclaration.token;
-export const GET_ORGANIZATIONS_TOKEN = getOrganizationsDeclaration.token;
 export const GET_ORGANIZATION_TOKEN = getOrganizationDeclaration.token;

@@ -1,50 +1,23 @@
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import type { CliResult } from "./harness/pulumi-cli";
 import type { TestStack } from "./harness/test-stack";
 import { chathubStack } from "./support/chathub-stack";
 import { installCliBin, runSummary } from "./support/summary-cli";
+import { recipeCommand, runStep } from "./support/workflow-steps";
 
 // Dated entries through both recipes, the clock injected with CHATHUB_NOW (never a sleep): the
 // daily `up` of examples/ci/scheduled-up.yml applies what a date changes, and the drift job of
 // examples/ci/drift.yml does not report a date that passed since as drift. Each step's command is
 // read from its workflow file, so the recipes and this test cannot drift apart.
 
-function recipeCommand(file: string, job: string, stepId: string): string {
-  const workflow = parse(readFileSync(path.resolve(__dirname, `../../examples/ci/${file}`), "utf8")) as {
-    jobs: Record<string, { steps: { id?: string; run?: string }[] }>;
-  };
-  const command = workflow.jobs[job]?.steps.find((step) => step.id === stepId)?.run;
-  if (command === undefined) throw new Error(`examples/ci/${file} has no step with id ${stepId} and a run`);
-  return command;
-}
-
 const scheduledUp = recipeCommand("scheduled-up.yml", "up", "up");
 const drift = recipeCommand("drift.yml", "drift", "drift");
 const driftSummary = recipeCommand("drift.yml", "drift", "summary");
 
-/** Runs a workflow step with bash in the stack's folder at the moment `now`, as a runner would then. */
-function runStep(stack: TestStack, command: string, now: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("bash", ["-eo", "pipefail", "-c", command], {
-      cwd: stack.dir,
-      env: { ...stack.env, CHATHUB_NOW: now },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ command, code, stdout, stderr }));
-  });
+/** Runs a workflow step at the moment `now`, as a runner would then. */
+function runStepAt(stack: TestStack, command: string, now: string): Promise<CliResult> {
+  return runStep(stack, command, { ...stack.env, CHATHUB_NOW: now });
 }
 
 // Twelve seasonal agents end on 2026-12-09, with Ana: more than the default removal budget (10).
@@ -81,7 +54,7 @@ describe("dated entries through the scheduled up and the drift recipes", () => {
     emulator.operators(organizationId).find((o) => o.name === name && o.status !== 2)?.status;
 
   async function expectStep(stack: TestStack, command: string, now: string): Promise<string> {
-    const result = await runStep(stack, command, now);
+    const result = await runStepAt(stack, command, now);
     const output = result.stdout + result.stderr;
     expect(result.code, output).toBe(0);
     return output;
@@ -154,7 +127,7 @@ describe("dated entries through the scheduled up and the drift recipes", () => {
       // A change by hand is still drift on a dated roster.
       const ana = emulator.operators(24).find((o) => o.name === "Dated Ana" && o.status !== 2);
       emulator.setOperatorStatus(ana?.id as number, 0);
-      const handMade = await runStep(stack, drift, "2026-12-11T05:17:00Z");
+      const handMade = await runStepAt(stack, drift, "2026-12-11T05:17:00Z");
       expect(handMade.code, handMade.stdout + handMade.stderr).not.toBe(0);
       expect(handMade.stdout).toMatch(/dated-ana\s*: \{[^}]*~ status\s*: "active" => "inactive"/);
       await stack.destroy();

@@ -1,57 +1,25 @@
-import { spawn } from "node:child_process";
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { parse } from "yaml";
 import { nativePluginBinDir } from "./harness/native-plugin";
-import { type CliResult, expectSuccess } from "./harness/pulumi-cli";
+import { expectSuccess } from "./harness/pulumi-cli";
 import type { TestStack } from "./harness/test-stack";
 import { chathubStack } from "./support/chathub-stack";
 import { organizationRosterProgram } from "./support/organization-roster-program";
 import { operatorsProgram } from "./support/programs";
 import { installCliBin } from "./support/summary-cli";
+import { recipeCommand, runStep } from "./support/workflow-steps";
 
 // The nightly drift job of examples/ci/drift.yml, run as the workflow file says (its commands are
 // read from the file, so the recipe and this test cannot drift apart): exit 0 on an untouched
 // organization for every resource kind; non-zero, naming the person and the change, after a change
 // by hand; and under unmanaged: "ignore", the report step names the people added by hand.
 
-interface WorkflowStep {
-  id?: string;
-  run?: string;
-}
-
-function recipeCommand(stepId: string): string {
-  const workflow = parse(readFileSync(path.resolve(__dirname, "../../examples/ci/drift.yml"), "utf8")) as {
-    jobs: { drift: { steps: WorkflowStep[] } };
-  };
-  const command = workflow.jobs.drift.steps.find((step) => step.id === stepId)?.run;
-  if (command === undefined) throw new Error(`examples/ci/drift.yml has no step with id ${stepId} and a run`);
-  return command;
-}
-
-const driftCommand = recipeCommand("drift");
-const unmanagedCommand = recipeCommand("unmanaged");
-const summaryCommand = recipeCommand("summary");
-const pluginCommand = recipeCommand("plugin");
-
-/** Runs a workflow step's command with bash in the stack's folder, as a GitHub Actions runner would. */
-function runStep(stack: TestStack, command: string, env: NodeJS.ProcessEnv = stack.env): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("bash", ["-eo", "pipefail", "-c", command], { cwd: stack.dir, env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ command, code, stdout, stderr }));
-  });
-}
+const driftCommand = recipeCommand("drift.yml", "drift", "drift");
+const unmanagedCommand = recipeCommand("drift.yml", "drift", "unmanaged");
+const summaryCommand = recipeCommand("drift.yml", "drift", "summary");
+const pluginCommand = recipeCommand("drift.yml", "drift", "plugin");
 
 function operatorRosterProgram(operators: { name: string; status?: string }[]): string {
   return [

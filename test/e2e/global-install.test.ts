@@ -3,10 +3,11 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:f
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
+import type { RunningEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { chathubStack } from "./support/chathub-stack";
 import { pythonVenv } from "./support/python-venv";
+import { type TwoCompanies, twoCompanyEmulator } from "./support/two-companies";
 
 // Issue 22 part 3: what a YAML or Python user has after `npm install -g pulumi-chathub`, and
 // nothing of this repository: PATH is the install's bin, node's folder, the CLI's folder and the
@@ -14,11 +15,9 @@ import { pythonVenv } from "./support/python-venv";
 
 const repoRoot = path.resolve(__dirname, "../..");
 const run = promisify(execFile);
-const COMPANY_A = "global-company-a-token";
-const COMPANY_B = "global-company-b-token";
-const PARTNER_ORGANIZATION = 30;
 
 describe("the package installed globally (npm install -g)", () => {
+  let companies: TwoCompanies;
   let emulator: RunningEmulator;
   let scratch: string;
   let prefix: string;
@@ -27,11 +26,8 @@ describe("the package installed globally (npm install -g)", () => {
   let pathWith: (withPlugin: boolean) => string;
 
   beforeAll(async () => {
-    emulator = await startEmulator({
-      port: 0,
-      tokens: { [COMPANY_A]: [24, 25], [COMPANY_B]: [PARTNER_ORGANIZATION] },
-    });
-    emulator.addOrganization({ id: PARTNER_ORGANIZATION, name: "Partner Desk" });
+    companies = await twoCompanyEmulator("global");
+    emulator = companies.emulator;
     scratch = mkdtempSync(path.join(os.tmpdir(), "chathub-global-"));
     prefix = path.join(scratch, "prefix");
     await run("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", scratch], {
@@ -100,9 +96,7 @@ outputs:
       const workDir = path.join(scratch, "programs");
       mkdirSync(workDir, { recursive: true });
       const stack = await chathubStack(emulator, `global-${language}`, programs[language], {
-        token: COMPANY_A,
-        secrets: { companyBToken: COMPANY_B },
-        config: { companyBOrganizationId: String(PARTNER_ORGANIZATION) },
+        ...companies.stackOptions,
         workDir,
         env: { PATH: pathWith(true) },
       });
@@ -121,7 +115,7 @@ outputs:
 
   it("without the plugin on PATH, the engine says it is missing (docs/native-provider.md quotes this)", async () => {
     const stack = await chathubStack(emulator, "global-missing", programs.yaml, {
-      token: COMPANY_A,
+      token: companies.companyA,
       workDir: path.join(scratch, "programs"),
       // Automatic plugin acquisition stays off (as in every e2e stack): with it on, the engine would
       // first try to download `chathub` from outside this machine.

@@ -16,13 +16,13 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"syscall"
-	"time"
 
 	"google.golang.org/grpc"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+
+	"pulumi-chathub/enginewatch"
 )
 
 func main() {
@@ -31,7 +31,7 @@ func main() {
 	flag.String("tracing", "", "a Zipkin-compatible tracing endpoint (ignored)")
 	flag.Parse()
 
-	go exitWhenEngineGone()
+	enginewatch.ExitWhenGone()
 
 	host := &goHost{}
 	if args := flag.Args(); len(args) > 0 {
@@ -52,19 +52,5 @@ func main() {
 	if err := <-handle.Done; err != nil {
 		fmt.Fprintf(os.Stderr, "pulumi-language-go: RPC server stopped: %v\n", err)
 		os.Exit(1)
-	}
-}
-
-// exitWhenEngineGone ends this host, and the program it runs, once the engine that started it
-// is gone. The engine starts plugins in process groups of their own, so a `pulumi` killed with
-// SIGKILL would otherwise leave them running; the engine's death shows as a new parent.
-func exitWhenEngineGone() {
-	engine := os.Getppid()
-	for range time.Tick(time.Second) {
-		if os.Getppid() != engine {
-			// This host leads its process group, which the program it started belongs to.
-			_ = syscall.Kill(-os.Getpid(), syscall.SIGKILL)
-			os.Exit(1)
-		}
 	}
 }

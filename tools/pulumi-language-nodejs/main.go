@@ -23,8 +23,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
-	"time"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
@@ -37,6 +35,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+
+	"pulumi-chathub/enginewatch"
 )
 
 // The exit code @pulumi/pulumi's runner uses after it has already reported the error to the
@@ -49,7 +49,7 @@ func main() {
 	tracing := flag.String("tracing", "", "a Zipkin-compatible tracing endpoint")
 	flag.Parse()
 
-	go exitWhenEngineGone()
+	enginewatch.ExitWhenGone()
 
 	host := &languageHost{tracing: *tracing}
 	if args := flag.Args(); len(args) > 0 {
@@ -71,20 +71,6 @@ func main() {
 	if err := <-handle.Done; err != nil {
 		fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: RPC server stopped: %v\n", err)
 		os.Exit(1)
-	}
-}
-
-// exitWhenEngineGone ends this host, and the program it runs, once the engine that started it
-// is gone. The engine starts plugins in process groups of their own, so a `pulumi` killed with
-// SIGKILL would otherwise leave them running; the engine's death shows as a new parent.
-func exitWhenEngineGone() {
-	engine := os.Getppid()
-	for range time.Tick(time.Second) {
-		if os.Getppid() != engine {
-			// This host leads its process group, which the program it started belongs to.
-			_ = syscall.Kill(-os.Getpid(), syscall.SIGKILL)
-			os.Exit(1)
-		}
 	}
 }
 

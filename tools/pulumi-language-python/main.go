@@ -22,13 +22,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"syscall"
-	"time"
 
 	"google.golang.org/grpc"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+
+	"pulumi-chathub/enginewatch"
 )
 
 // The runner's name, beside this binary (as upstream's host finds the one the CLI ships).
@@ -50,7 +50,7 @@ func main() {
 		os.Exit(1)
 	}
 
-	go exitWhenEngineGone()
+	enginewatch.ExitWhenGone()
 
 	host := &pythonHost{runner: runner, tracing: *tracing}
 	if args := flag.Args(); len(args) > 0 {
@@ -71,18 +71,5 @@ func main() {
 	if err := <-handle.Done; err != nil {
 		fmt.Fprintf(os.Stderr, "pulumi-language-python: RPC server stopped: %v\n", err)
 		os.Exit(1)
-	}
-}
-
-// exitWhenEngineGone ends this host, and the program it runs, once the engine that started it
-// is gone: the engine starts plugins in process groups of their own, so a `pulumi` killed with
-// SIGKILL would otherwise leave them running. The engine's death shows as a new parent.
-func exitWhenEngineGone() {
-	engine := os.Getppid()
-	for range time.Tick(time.Second) {
-		if os.Getppid() != engine {
-			_ = syscall.Kill(-os.Getpid(), syscall.SIGKILL)
-			os.Exit(1)
-		}
 	}
 }

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { startEmulator } from "pulumi-chathub-emulator";
 import { expect, inject } from "vitest";
 import { expectSuccess } from "../harness/pulumi-cli";
 import type { TestStack } from "../harness/test-stack";
@@ -13,6 +12,7 @@ import {
   releaseOnlyEnv,
   serveRelease,
 } from "./release-files";
+import { PARTNER_ORGANIZATION, twoCompanyEmulator } from "./two-companies";
 
 const repoRoot = path.resolve(__dirname, "../../..");
 
@@ -39,23 +39,14 @@ export async function runSdkExample({ example, prepare, importOut, expectImporte
   await checkReleaseFiles();
   const release = await serveRelease();
   const stubs = nodeStubs();
-  const companyA = `${example}-company-a-token`;
-  const companyB = `${example}-company-b-token`;
-  const partnerOrganization = 30;
-  const emulator = await startEmulator({
-    port: 0,
-    tokens: { [companyA]: [24, 25], [companyB]: [partnerOrganization] },
-  });
-  emulator.addOrganization({ id: partnerOrganization, name: "Partner Desk" });
+  const { emulator, companyA, companyB, stackOptions } = await twoCompanyEmulator(example);
   const live = (organizationId: number) => emulator.operators(organizationId).filter((o) => o.status !== 2);
   const stack = await chathubStack(
     emulator,
     `${example}-example`,
     { projectDir: path.join(repoRoot, "examples", example) },
     {
-      token: companyA,
-      secrets: { companyBToken: companyB },
-      config: { companyBOrganizationId: String(partnerOrganization) },
+      ...stackOptions,
       env: {
         ...releaseOnlyEnv(release, stubs),
         PATH: [stubs.dir, path.dirname(inject("pulumiBin")), process.env.PATH].join(path.delimiter),
@@ -75,7 +66,7 @@ export async function runSdkExample({ example, prepare, importOut, expectImporte
       },
       counts: { total: 3, active: 2, inactive: 1 },
       danaId: `25/${idOf(25, "Dana Sales")}`,
-      samId: `${partnerOrganization}/${idOf(partnerOrganization, "Sam South")}`,
+      samId: `${PARTNER_ORGANIZATION}/${idOf(PARTNER_ORGANIZATION, "Sam South")}`,
     });
     // Organization 24's people the file does not name were deactivated.
     expect(emulator.operators(24).find((o) => o.id === 102)?.status).toBe(1);
@@ -113,7 +104,7 @@ export async function runSdkExample({ example, prepare, importOut, expectImporte
     await stack.destroy();
     expect(live(24).map((o) => o.name)).toEqual(["Sarah Johnson", "Mike Wilson"]);
     expect(live(25)).toEqual([]);
-    expect(live(partnerOrganization)).toEqual([]);
+    expect(live(PARTNER_ORGANIZATION)).toEqual([]);
 
     // The engine fetched the plugin itself, and nothing asked for Node.js.
     expect(release.requests).toContain(`pulumi-resource-chathub-v${RELEASE_VERSION}-linux-amd64.tar.gz`);

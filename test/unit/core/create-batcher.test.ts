@@ -149,6 +149,23 @@ describe("OrganizationCreateBatcher.createChecked (a whole roster at once)", () 
   });
 });
 
+describe("OrganizationCreateBatcher, closing a batch", () => {
+  it("sends it once its oldest create has waited maxWaitMs on its clock, however busy the arrivals", async () => {
+    const server = await emulator();
+    let now = 0;
+    const options = { quietMs: 60_000, maxWaitMs: 60_000, maxReconcileRounds: 5 };
+    const batcher = new OrganizationCreateBatcher(clientFor(server), 24, options, () => now);
+    const alex = batcher.create("Alex Brown", false);
+    now = 60_000; // Alex has waited maxWaitMs when Emma arrives: no more waiting for quiet.
+    const emma = batcher.create("Emma Davis", false);
+    expect((await Promise.all([alex, emma])).map((created) => created.name)).toEqual([
+      "Alex Brown",
+      "Emma Davis",
+    ]);
+    expect(server.counters().byRoute[SYNCHRONIZE]).toBe(1);
+  });
+});
+
 describe("OrganizationCreateBatcher, between batches", () => {
   const LIST = "GET /api/operator";
 
@@ -163,12 +180,12 @@ describe("OrganizationCreateBatcher, between batches", () => {
     expect(server.operators(24).filter((operator) => /alex brown/i.test(operator.name))).toHaveLength(1);
   });
 
-  it("lists again once that list is older than listCacheTtlMs, and so sees operators created elsewhere", async () => {
+  // When a list expires is ListCache's, on its own clock (test/unit/api/list-cache.test.ts).
+  it("lists again once that list is no longer cached, and so sees operators created elsewhere", async () => {
     const server = await emulator();
-    const batcher = new OrganizationCreateBatcher(clientFor(server, { listCacheTtlMs: 200 }), 24, FAST);
+    const batcher = new OrganizationCreateBatcher(clientFor(server, { listCacheTtlMs: 0 }), 24, FAST);
     await batcher.create("Alex Brown", false);
     server.addOperator({ organizationId: 24, name: "Priya Patel" }); // by hand, in ChatHub's UI
-    await new Promise((resolve) => setTimeout(resolve, 250));
     const clash = await failureOf(batcher.create("Priya Patel", false));
     expect(clash).toBeInstanceOf(NameClashError);
     expect(server.counters().byRoute).toMatchObject({ [LIST]: 2, [SYNCHRONIZE]: 1 });

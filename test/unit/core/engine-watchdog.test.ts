@@ -8,25 +8,42 @@ describe("engine watchdog", () => {
     expect(engineAddressFromArgs(["--tracing", "http://x"])).toBeUndefined();
   });
 
-  it("gives up once the engine stops accepting connections, and not before", async () => {
+  it("gives up after refusalsToGiveUp refused connections in a row, and not while the engine answers", async () => {
     const engine = net.createServer((socket) => socket.destroy());
     await new Promise<void>((resolve) => engine.listen(0, "127.0.0.1", resolve));
     const { port } = engine.address() as net.AddressInfo;
-    let goneAt: number | undefined;
-    const stop = exitWhenEngineGone(`127.0.0.1:${port}`, {
-      intervalMs: 50,
-      onGone: () => (goneAt = Date.now()),
+    let probe: () => Promise<void> = async () => undefined;
+    let watching = false;
+    let gone = 0;
+    exitWhenEngineGone(`127.0.0.1:${port}`, {
+      refusalsToGiveUp: 2,
+      onGone: () => (gone += 1),
+      every: (_intervalMs, check) => {
+        probe = check;
+        watching = true;
+        return () => (watching = false);
+      },
     });
-    try {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(goneAt).toBeUndefined();
-      const closedAt = Date.now();
-      await new Promise<void>((resolve) => engine.close(() => resolve()));
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      expect(goneAt).toBeDefined();
-      expect((goneAt as number) - closedAt).toBeLessThan(400);
-    } finally {
-      stop();
-    }
+    for (let answered = 0; answered < 3; answered += 1) await probe();
+    expect(gone).toBe(0);
+    await new Promise<void>((resolve) => engine.close(() => resolve()));
+    await probe();
+    expect(gone).toBe(0); // one refusal: a restarting listener, not yet a dead engine
+    await probe();
+    expect(gone).toBe(1);
+    expect(watching).toBe(false);
+    await probe();
+    expect(gone).toBe(1);
+  });
+
+  it("by default probes on its own, every intervalMs, until the engine is gone", async () => {
+    const engine = net.createServer();
+    await new Promise<void>((resolve) => engine.listen(0, "127.0.0.1", resolve));
+    const { port } = engine.address() as net.AddressInfo;
+    await new Promise<void>((resolve) => engine.close(() => resolve()));
+    // Resolves once onGone is called: the test's timeout is the only clock.
+    await new Promise<void>((resolve) =>
+      exitWhenEngineGone(`127.0.0.1:${port}`, { intervalMs: 10, onGone: resolve }),
+    );
   });
 });

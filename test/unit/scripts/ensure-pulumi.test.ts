@@ -11,16 +11,27 @@ const pin: string = JSON.parse(readFileSync(path.join(repoRoot, "package.json"),
   "@pulumi/pulumi"
 ];
 
-// The stamps ensure-pulumi expects beside language hosts built from the current source (the
-// Go files, then the Python host's program runner).
-function sourceHash(dir: string): string {
-  const source = path.join(repoRoot, dir);
-  const files = readdirSync(source)
+const goFiles = (dir: string) =>
+  readdirSync(dir)
     .filter((name) => name.endsWith(".go"))
     .sort()
-    .concat(readdirSync(source).filter((name) => name === "pulumi-language-python-exec"));
+    .map((name) => path.join(dir, name));
+
+// The stamps ensure-pulumi expects beside language hosts built from the current source: the host's
+// Go files, then the Python host's program runner, then the module the hosts share.
+function sourceHash(dir: string): string {
+  const source = path.join(repoRoot, dir);
+  const shared = path.join(repoRoot, "tools/enginewatch");
+  const files = [
+    ...goFiles(source),
+    ...readdirSync(source)
+      .filter((name) => name === "pulumi-language-python-exec")
+      .map((name) => path.join(source, name)),
+    path.join(shared, "go.mod"),
+    ...goFiles(shared),
+  ];
   return createHash("sha256")
-    .update(Buffer.concat(files.map((name) => readFileSync(path.join(source, name)))))
+    .update(Buffer.concat(files.map((file) => readFileSync(file))))
     .digest("hex")
     .slice(0, 16);
 }

@@ -1,0 +1,3 @@
+module pulumi-chathub/enginewatch
+
+go 1.22
