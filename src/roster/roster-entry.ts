@@ -1,16 +1,7 @@
 import { z } from "zod";
-import { type DesiredStatus, desiredStatusSchema, operatorNameSchema, operatorRefSchema } from "../api";
-import { activeFromSchema, activeUntilSchema, windowOrderProblem } from "../core/active-window";
+import { desiredStatusSchema, operatorNameSchema, operatorRefSchema } from "../api";
+import { activeFromSchema, activeUntilSchema, windowOrderProblem } from "./active-window";
 import { describeKeyProblem, rosterKeyOf } from "./roster-keys";
-
-export const ROSTER_ENTRY_PROPERTIES = [
-  "name",
-  "status",
-  "key",
-  "import",
-  "activeFrom",
-  "activeUntil",
-] as const;
 
 /**
  * An entry as the roster checks it. Name, status and import follow the operator rules
@@ -42,6 +33,9 @@ export const rosterEntrySchema = z.strictObject(
   { error: 'must be a mapping with at least a name, e.g. { name: "Alex Brown" }' },
 );
 
+/** The properties an entry has, in the schema's order: for messages, and a roster file's CSV columns. */
+export const ROSTER_ENTRY_PROPERTIES = Object.keys(rosterEntrySchema.shape);
+
 /**
  * One operator of a roster, as a program, a YAML file or a CSV file writes it (documented for
  * programs in src/resources/declared-args.ts, which is generated from this schema).
@@ -55,17 +49,20 @@ export interface EntrySource {
   line?: number;
 }
 
+/** An entry as parsed: its status defaulted, every property given and nothing else. */
+export type ParsedRosterEntry = z.output<typeof rosterEntrySchema>;
+
 /** A checked entry, its key resolved. */
-export interface CheckedRosterEntry {
-  name: string;
-  status: DesiredStatus;
+export type CheckedRosterEntry = ParsedRosterEntry & {
   key: string;
-  import?: string;
-  activeFrom?: string;
-  activeUntil?: string;
   /** 1-based position in the roster. */
   entry: number;
   line?: number;
+};
+
+/** A checked entry as a record keeps it: its properties and key, not where it stood in the roster. */
+export function recordedEntry({ entry: _position, line: _line, ...entry }: CheckedRosterEntry) {
+  return entry;
 }
 
 export type EntryCheck = { ok: true; entry: CheckedRosterEntry } | { ok: false; problems: string[] };
@@ -86,10 +83,10 @@ export function checkRosterEntry(
     const problems = parsed.error.issues.map((issue) => `${where}: ${describeIssue(issue, source.value)}`);
     return { ok: false, problems };
   }
-  const { name, status, key: explicitKey, import: importId, activeFrom, activeUntil } = parsed.data;
-  const order = windowOrderProblem({ activeFrom, activeUntil }, timeZone);
+  const given = givenProperties(parsed.data);
+  const order = windowOrderProblem(given, timeZone);
   if (order !== undefined) return { ok: false, problems: [`${where}: ${order}`] };
-  const key = explicitKey ?? rosterKeyOf(name);
+  const key = given.key ?? rosterKeyOf(given.name);
   if (key.length === 0) {
     return {
       ok: false,
@@ -98,12 +95,16 @@ export function checkRosterEntry(
       ],
     };
   }
-  const entry: CheckedRosterEntry = { name, status, key, entry: position };
-  if (importId !== undefined) entry.import = importId;
-  if (activeFrom !== undefined) entry.activeFrom = activeFrom;
-  if (activeUntil !== undefined) entry.activeUntil = activeUntil;
+  const entry: CheckedRosterEntry = { ...given, key, entry: position };
   if (source.line !== undefined) entry.line = source.line;
   return { ok: true, entry };
+}
+
+/** The properties given a value (an `import: undefined` is none): a record keeps only what is given. */
+function givenProperties(entry: ParsedRosterEntry): ParsedRosterEntry {
+  return Object.fromEntries(
+    Object.entries(entry).filter(([, value]) => value !== undefined),
+  ) as ParsedRosterEntry;
 }
 
 /** `roster.csv line 4, entry 3 ("Alex Brown")`, or `entry 3 ("Alex Brown")` for an inline roster. */

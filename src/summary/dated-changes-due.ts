@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { datedChangesAhead } from "../core/active-window";
+import { datedChangesAhead } from "../roster/active-window";
 import { timeZoneIn, viewOf, windowIn } from "./operator-changes";
 import type { DatedChangeDue } from "./person-change";
 import type { PreviewStep } from "./preview-json";

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { normalizeOperatorName } from "../api/roster-queries";
-import { datedReason } from "../core/active-window";
 import { knownPeopleOf, rosterPeople } from "../core/organization-roster/budget";
 import { diffOrganizationRoster } from "../core/organization-roster/diff";
 import { isUnmanagedKey } from "../core/organization-roster/inputs";
 import { UNMANAGED_MODES } from "../core/organization-roster/unmanaged";
 import { predictRemovals, removalBudget } from "../core/removal-budget";
+import { datedReason } from "../roster/active-window";
 import { timeZoneIn, windowIn } from "./operator-changes";
 import { type BudgetUse, NO_CHANGES, type PersonChange, type ResourceChanges } from "./person-change";
 import { resourceNameOf } from "./preview-json";
