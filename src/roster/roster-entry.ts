@@ -1,46 +1,12 @@
-import { z } from "zod";
-import { desiredStatusSchema, operatorNameSchema, operatorRefSchema } from "../api";
-import { activeFromSchema, activeUntilSchema, windowOrderProblem } from "./active-window";
-import { describeKeyProblem, rosterKeyOf } from "./roster-keys";
+import type { z } from "zod";
+import { windowOrderProblem } from "./active-window";
+import { type ParsedRosterEntry, rosterEntrySchema } from "./roster-entry-schema";
+import { rosterKeyOf } from "./roster-keys";
 
-/**
- * An entry as the roster checks it. Name, status and import follow the operator rules
- * (src/api/operator-rules.ts), so a roster and a ChatHubOperator say the same things.
- */
-export const rosterEntrySchema = z.strictObject(
-  {
-    name: operatorNameSchema,
-    status: desiredStatusSchema("to delete an operator, remove its entry").describe(
-      '"active" (default) or "inactive".',
-    ),
-    key: z
-      .string({ error: 'must be a string: a short stable id such as "emma"' })
-      .trim()
-      .superRefine((key, context) => {
-        const problem = describeKeyProblem(key);
-        if (problem !== undefined) context.addIssue({ code: "custom", message: problem });
-      })
-      .describe(
-        'A stable key for the person (default: derived from the name, e.g. "alex-brown"). Keep it when renaming.',
-      )
-      .optional(),
-    import: operatorRefSchema
-      .describe('Take over this live operator, "<organizationId>/<operatorId>" (e.g. "24/104"), as it is.')
-      .optional(),
-    activeFrom: activeFromSchema.optional(),
-    activeUntil: activeUntilSchema.optional(),
-  },
-  { error: 'must be a mapping with at least a name, e.g. { name: "Alex Brown" }' },
-);
+export type { ParsedRosterEntry, RosterEntry } from "./roster-entry-schema";
 
 /** The properties an entry has, in the schema's order: for messages, and a roster file's CSV columns. */
 export const ROSTER_ENTRY_PROPERTIES = Object.keys(rosterEntrySchema.shape);
-
-/**
- * One operator of a roster, as a program, a YAML file or a CSV file writes it (documented for
- * programs in src/resources/declared-args.ts, which is generated from this schema).
- */
-export type RosterEntry = z.input<typeof rosterEntrySchema>;
 
 /** Where an entry came from, for messages. */
 export interface EntrySource {
@@ -48,9 +14,6 @@ export interface EntrySource {
   /** 1-based line in the roster file. */
   line?: number;
 }
-
-/** An entry as parsed: its status defaulted, every property given and nothing else. */
-export type ParsedRosterEntry = z.output<typeof rosterEntrySchema>;
 
 /** A checked entry, its key resolved. */
 export type CheckedRosterEntry = ParsedRosterEntry & {

@@ -8,7 +8,7 @@ import {
   timeZoneSchema,
   windowOrderProblem,
 } from "../../roster/active-window";
-import { rosterEntrySchema } from "../../roster/roster-entry";
+import { rosterEntrySchema } from "../../roster/roster-entry-schema";
 import { type Checked, type CheckFailure, failureMessage, failuresOf } from "../check-failures";
 import { now } from "../clock";
 import { maxRemovalsSchema } from "../removal-budget";
@@ -43,15 +43,6 @@ export const organizationRosterInputsSchema = z.strictObject({
 export type OrganizationRosterInputs = z.infer<typeof organizationRosterInputsSchema>;
 
 const ACCEPTED = Object.keys(organizationRosterInputsSchema.shape);
-
-/**
- * The dynamic adapter's key for a live operator the roster does not name, in `read`'s inputs
- * (`unmanaged #107`): no roster key has a space or "#", so it names nobody of the roster.
- */
-export const UNMANAGED_KEY_PREFIX = "unmanaged #";
-
-/** Whether a key of the dynamic roster's recorded people is one of those unmanaged entries. */
-export const isUnmanagedKey = (key: string): boolean => key.startsWith(UNMANAGED_KEY_PREFIX);
 
 /** Its description and type name are the declaration's (src/declarations/organization-roster.ts). */
 export const unmanagedOperatorSchema = z.object({

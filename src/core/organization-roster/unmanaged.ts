@@ -25,8 +25,8 @@ export function unmanagedChange(mode: UnmanagedMode, active: boolean): Unmanaged
 }
 
 /** The people a roster names, as ChatHub compares names (case-insensitive, trimmed). */
-export function namedPeople(roster: OrganizationRosterInputs): Set<string> {
-  return new Set(Object.values(roster.operators).map((member) => normalizeOperatorName(member.name)));
+export function namedPeople(people: Iterable<{ name: string }>): Set<string> {
+  return new Set([...people].map((member) => normalizeOperatorName(member.name)));
 }
 
 /** One unmanaged person the state last saw, as `up` will leave them. */
@@ -44,7 +44,7 @@ export function projectUnmanaged(
   recorded: readonly UnmanagedOperator[],
   desired: OrganizationRosterInputs,
 ): ProjectedUnmanaged[] {
-  const named = namedPeople(desired);
+  const named = namedPeople(Object.values(desired.operators));
   return recorded.map((operator) => {
     if (named.has(normalizeOperatorName(operator.name)))
       return { operator, adopted: true, change: undefined, after: operator };
