@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { DESIRED_STATUSES } from "../api";
-import { rosterCountsSchema, unmanagedOperatorSchema } from "./organization-roster/inputs";
+import { reportedNameSchema } from "../api/operator-rules";
+import {
+  rosterCountsSchema,
+  rosterMemberSchema,
+  unmanagedOperatorSchema,
+} from "./organization-roster/inputs";
 import { UNMANAGED_MODES } from "./organization-roster/unmanaged";
 
 /**
@@ -25,20 +30,20 @@ export const operatorStateSchema = z.object({
   organizationName: z.string().optional(),
 });
 
+/**
+ * A person as a roster's record holds them: a roster entry's properties without its key, the
+ * status only when inactive, the name as ChatHub reported it (an import records live names as they are).
+ */
+export const recordedMemberSchema = z.object(rosterMemberSchema.shape).extend({
+  name: reportedNameSchema,
+  status: rosterMemberSchema.shape.status.unwrap().optional(),
+});
+
 export const rosterStateSchema = z
   .object({
     organizationId: id,
     unmanaged: z.enum(UNMANAGED_MODES),
-    operators: z.record(
-      z.string(),
-      z.object({
-        name: z.string(),
-        status: status.optional(),
-        import: z.string().optional(),
-        activeFrom: z.string().optional(),
-        activeUntil: z.string().optional(),
-      }),
-    ),
+    operators: z.record(z.string(), recordedMemberSchema),
     operatorIds: z.record(z.string(), id),
     counts: rosterCountsSchema,
     unmanagedOperators: z.array(unmanagedOperatorSchema),

@@ -47,13 +47,11 @@ export interface ResourceDeclaration {
   /** What the id is, e.g. `"<organizationId>/<operatorId>"`, and how `pulumi import` takes one. */
   id: ImportId;
   examples: Examples;
-  /** What it does (src/core/resource-behaviour.ts), in the declared form: the native provider's, and the TypeScript class's by default. */
-  behaviour: AnyResourceBehaviour;
   /**
-   * The TypeScript class's behaviour, where the class records another form than the declared one
-   * (ChatHubOrganizationRoster keeps the form its 0.1.0 stacks recorded).
+   * What it does (src/core/resource-behaviour.ts), in the declared form: the native provider's,
+   * and the TypeScript class's (through src/dynamic/class-forms.ts, where the class records another form).
    */
-  typeScriptBehaviour?: AnyResourceBehaviour;
+  behaviour: AnyResourceBehaviour;
 }
 
 export interface FunctionDeclaration {

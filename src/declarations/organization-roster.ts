@@ -5,9 +5,8 @@ import {
   rosterCountsSchema,
   unmanagedOperatorSchema,
 } from "../core/organization-roster/inputs";
-import { keyedOrganizationRosterBehaviour } from "../core/organization-roster/keyed-behaviour";
 import { maxRemovalsSchema } from "../core/removal-budget";
-import { rosterEntrySchema } from "../roster/roster-entry";
+import { rosterEntrySchema } from "../roster/roster-entry-schema";
 import type { ResourceDeclaration } from "./declaration";
 import { named, wireTypes } from "./pulumi-types";
 import { OPERATOR_STATUS_TYPE } from "./shared-types";
@@ -92,5 +91,4 @@ outputs:
   counts: \${support.counts}`,
   },
   behaviour: organizationRosterBehaviour,
-  typeScriptBehaviour: keyedOrganizationRosterBehaviour,
 } satisfies ResourceDeclaration;

@@ -3,6 +3,7 @@ import { recordReaders } from "../core/recorded-state";
 import type { BehaviourContext } from "../core/resource-behaviour";
 import type { ProviderRuntime } from "../core/runtime";
 import type { ResourceDeclaration } from "../declarations/declaration";
+import { classBehaviour } from "./class-forms";
 import { addedOutputs } from "./dynamic-type";
 import { asPartialResult, storable } from "./partial-result";
 import { coreInputs, engineInputs, stackSettings, UNKNOWN_VALUE } from "./protocol";
@@ -13,13 +14,10 @@ import { coreInputs, engineInputs, stackSettings, UNKNOWN_VALUE } from "./protoc
  * here is a rule of a resource; each one is its declaration's (src/declarations/).
  */
 export function dynamicProvider(
-  declaration: Pick<
-    ResourceDeclaration,
-    "typeScriptName" | "inputs" | "outputs" | "behaviour" | "typeScriptBehaviour"
-  >,
+  declaration: Pick<ResourceDeclaration, "token" | "typeScriptName" | "inputs" | "outputs" | "behaviour">,
   runtime: ProviderRuntime,
 ): pulumi.dynamic.ResourceProvider {
-  const behaviour = declaration.typeScriptBehaviour ?? declaration.behaviour;
+  const behaviour = classBehaviour(declaration);
   const resource = declaration.typeScriptName;
   const placeholders = addedOutputs(declaration);
   // The provider's stderr is shown by the CLI: a dynamic provider has no other way to warn.

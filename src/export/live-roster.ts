@@ -61,7 +61,8 @@ export function liveRoster(organizationId: number, operators: readonly Operator[
 }
 
 export function withoutId(entry: ExportedEntry): Required<Omit<RosterEntry, "activeFrom" | "activeUntil">> {
-  return { name: entry.name, status: entry.status, key: entry.key, import: entry.import };
+  const { id: _id, ...written } = entry;
+  return written;
 }
 
 function uniqueKey(base: string, id: number, taken: ReadonlySet<string>): string {

@@ -4,6 +4,7 @@ import { parseUrn } from "../core/urn";
 import { operatorDeclaration } from "../declarations/operator";
 import { organizationRosterDeclaration } from "../declarations/organization-roster";
 import { chathubPackage } from "../declarations/package";
+import { inDeclaredForm } from "../dynamic/class-forms";
 import { dynamicTypeOf } from "../dynamic/dynamic-type";
 
 /** The resource types whose inputs declare people, dynamic (TypeScript programs) and native. */
@@ -16,19 +17,19 @@ export const ROSTER_TYPES = {
 };
 
 /**
- * Each declared resource's readers, by the type the engine records: the native token (the
- * declared form) and the TypeScript class's type (the form that class records).
+ * Each declared resource's reader, by the type the engine records: the native token (the
+ * declared form) and the TypeScript class's type (its records read in the declared form).
  */
-const READERS = new Map<string, { recordName: string; behaviour: AnyResourceBehaviour }>(
-  chathubPackage.resources.flatMap((declaration) => {
-    const { recordName } = declaration.behaviour;
-    const typeScriptBehaviour = declaration.typeScriptBehaviour ?? declaration.behaviour;
-    return [
-      [declaration.token, { recordName, behaviour: declaration.behaviour }],
-      [dynamicTypeOf(declaration), { recordName, behaviour: typeScriptBehaviour }],
-    ];
-  }),
+const READERS = new Map<string, { behaviour: AnyResourceBehaviour; declared: DeclaredForm }>(
+  chathubPackage.resources.flatMap((declaration) => [
+    [declaration.token, { behaviour: declaration.behaviour, declared: (props) => props }],
+    [
+      dynamicTypeOf(declaration),
+      { behaviour: declaration.behaviour, declared: (props) => inDeclaredForm(declaration, props) },
+    ],
+  ]),
 );
+type DeclaredForm = (props: Record<string, unknown>) => Record<string, unknown>;
 
 /** One person a resource declares. */
 export interface DeclaredPerson {
@@ -72,9 +73,11 @@ export function declaredRoster(resource: RosterResourceLike): DeclaredRoster | u
   if (reader === undefined) return undefined;
   return {
     urn: resource.urn,
-    label: labelOf(resource, reader.recordName),
+    label: labelOf(resource, reader.behaviour.recordName),
     organizationId: typeof props.organizationId === "number" ? props.organizationId : undefined,
-    people: reader.behaviour.declaredPeople(props).flatMap((person) => declaredPerson(person) ?? []),
+    people: reader.behaviour
+      .declaredPeople(reader.declared(props))
+      .flatMap((person) => declaredPerson(person) ?? []),
     ...(typeof props.unmanaged === "string" ? { unmanaged: props.unmanaged } : {}),
   };
 }

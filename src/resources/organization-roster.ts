@@ -7,8 +7,9 @@ import {
 } from "../core/organization-roster/unmanaged";
 import { organizationRosterDeclaration } from "../declarations/organization-roster";
 import { dynamicRegistration, outputPlaceholders } from "../dynamic/dynamic-type";
+import { recordedEntry } from "../roster/roster-entry";
 import { RosterError } from "../roster/roster-error";
-import { planRoster } from "../roster/roster-plan";
+import { planRoster, rosterDefinition } from "../roster/roster-plan";
 import type { ChatHubOrganizationRosterArgs, ChatHubOrganizationRosterOutputs } from "./declared-args";
 import { organizationRosterProviderReference } from "./organization-roster-provider-reference";
 
@@ -34,7 +35,7 @@ export class ChatHubOrganizationRoster extends pulumi.dynamic.Resource {
         unmanaged: args.unmanaged,
         operators,
         maxRemovals: args.maxRemovals, // checked by the provider (src/core/removal-budget.ts)
-        timeZone: args.timeZone, // checked by the provider (src/core/active-window.ts)
+        timeZone: args.timeZone, // checked by the provider (src/roster/active-window.ts)
         // Every output is named here: Pulumi exposes only the keys given.
         ...outputPlaceholders(organizationRosterDeclaration),
       },
@@ -59,26 +60,9 @@ function checkedMembers(name: string, args: ChatHubOrganizationRosterArgs): Reco
   }
   let members: Record<string, RosterMember> = {};
   try {
-    // An Output or a Promise is checked by the provider once known.
-    const organizationId =
-      typeof args.organizationId === "object" && args.organizationId !== null
-        ? undefined
-        : args.organizationId;
-    const plan = planRoster({
-      ...(organizationId === undefined ? {} : { organizationId }),
-      ...(args.operators === undefined ? {} : { operators: args.operators }),
-      ...(args.file === undefined ? {} : { file: args.file }),
-      ...(typeof args.timeZone === "string" ? { timeZone: args.timeZone } : {}),
-    });
-    members = Object.fromEntries(
-      plan.entries.map(({ key, name, status, import: importId, activeFrom, activeUntil }) => {
-        const member: RosterMember = { name, status };
-        if (importId !== undefined) member.import = importId;
-        if (activeFrom !== undefined) member.activeFrom = activeFrom;
-        if (activeUntil !== undefined) member.activeUntil = activeUntil;
-        return [key, member];
-      }),
-    );
+    // What is not known yet is checked by the provider once known.
+    const plan = planRoster(rosterDefinition(args));
+    members = Object.fromEntries(plan.entries.map(recordedEntry).map(({ key, ...member }) => [key, member]));
   } catch (error) {
     if (!(error instanceof RosterError)) throw error;
     problems.push(...error.problems);

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RosterCounts } from "../core/organization-roster/inputs";
+import { windowOf } from "../roster/active-window";
 import { RosterError } from "../roster/roster-error";
-import { planRoster } from "../roster/roster-plan";
+import { planRoster, rosterDefinition } from "../roster/roster-plan";
 import type {
   ChatHubOperatorArgs,
   ChatHubOrganizationRosterArgs,
@@ -48,8 +49,7 @@ export class ChatHubOperatorRoster extends pulumi.ComponentResource {
           name: entry.name,
           status: entry.status,
           ...(args.adopt === undefined ? {} : { adopt: args.adopt }),
-          ...(entry.activeFrom === undefined ? {} : { activeFrom: entry.activeFrom }),
-          ...(entry.activeUntil === undefined ? {} : { activeUntil: entry.activeUntil }),
+          ...windowOf(entry),
           // Only a dated entry records the time zone: an undated operator's state stays as it was.
           ...(args.timeZone === undefined || (entry.activeFrom ?? entry.activeUntil) === undefined
             ? {}
@@ -83,17 +83,8 @@ export interface ChatHubOperatorRoster extends RosterOutputs {}
 
 function checkedPlan(name: string, args: ChatHubOperatorRosterArgs) {
   try {
-    // An Output or a Promise is checked by each operator's provider once known.
-    const organizationId =
-      typeof args.organizationId === "object" && args.organizationId !== null
-        ? undefined
-        : args.organizationId;
-    return planRoster({
-      ...(organizationId === undefined ? {} : { organizationId }),
-      ...(args.operators === undefined ? {} : { operators: args.operators }),
-      ...(args.file === undefined ? {} : { file: args.file }),
-      ...(typeof args.timeZone === "string" ? { timeZone: args.timeZone } : {}),
-    });
+    // What is not known yet is checked by each operator's provider once known.
+    return planRoster(rosterDefinition(args));
   } catch (error) {
     // RunError: Pulumi prints the message alone, without a stack trace of the program.
     if (error instanceof RosterError) throw new pulumi.RunError(`roster "${name}": ${error.message}`);

@@ -1,53 +1,12 @@
-import { z } from "zod";
-import { type DesiredStatus, desiredStatusSchema, operatorNameSchema, operatorRefSchema } from "../api";
-import { DESIRED_STATUS_DESCRIPTION } from "../api/status";
-import { activeFromSchema, activeUntilSchema, windowOrderProblem } from "../core/active-window";
-import { describeKeyProblem, rosterKeyOf } from "./roster-keys";
+import type { z } from "zod";
+import { windowOrderProblem } from "./active-window";
+import { type ParsedRosterEntry, rosterEntrySchema } from "./roster-entry-schema";
+import { rosterKeyOf } from "./roster-keys";
 
-export const ROSTER_ENTRY_PROPERTIES = [
-  "name",
-  "status",
-  "key",
-  "import",
-  "activeFrom",
-  "activeUntil",
-] as const;
+export type { ParsedRosterEntry, RosterEntry } from "./roster-entry-schema";
 
-/**
- * An entry as the roster checks it. Name, status and import follow the operator rules
- * (src/api/operator-rules.ts), so a roster and a ChatHubOperator say the same things.
- */
-export const rosterEntrySchema = z.strictObject(
-  {
-    name: operatorNameSchema,
-    status: desiredStatusSchema("to delete an operator, remove its entry").describe(
-      DESIRED_STATUS_DESCRIPTION,
-    ),
-    key: z
-      .string({ error: 'must be a string: a short stable id such as "emma"' })
-      .trim()
-      .superRefine((key, context) => {
-        const problem = describeKeyProblem(key);
-        if (problem !== undefined) context.addIssue({ code: "custom", message: problem });
-      })
-      .describe(
-        'A stable key for the person (default: derived from the name, e.g. "alex-brown"). Keep it when renaming.',
-      )
-      .optional(),
-    import: operatorRefSchema
-      .describe('Take over this live operator, "<organizationId>/<operatorId>" (e.g. "24/104"), as it is.')
-      .optional(),
-    activeFrom: activeFromSchema.optional(),
-    activeUntil: activeUntilSchema.optional(),
-  },
-  { error: 'must be a mapping with at least a name, e.g. { name: "Alex Brown" }' },
-);
-
-/**
- * One operator of a roster, as a program, a YAML file or a CSV file writes it (documented for
- * programs in src/resources/declared-args.ts, which is generated from this schema).
- */
-export type RosterEntry = z.input<typeof rosterEntrySchema>;
+/** The properties an entry has, in the schema's order: for messages, and a roster file's CSV columns. */
+export const ROSTER_ENTRY_PROPERTIES = Object.keys(rosterEntrySchema.shape);
 
 /** Where an entry came from, for messages. */
 export interface EntrySource {
@@ -57,16 +16,16 @@ export interface EntrySource {
 }
 
 /** A checked entry, its key resolved. */
-export interface CheckedRosterEntry {
-  name: string;
-  status: DesiredStatus;
+export type CheckedRosterEntry = ParsedRosterEntry & {
   key: string;
-  import?: string;
-  activeFrom?: string;
-  activeUntil?: string;
   /** 1-based position in the roster. */
   entry: number;
   line?: number;
+};
+
+/** A checked entry as a record keeps it: its properties and key, not where it stood in the roster. */
+export function recordedEntry({ entry: _position, line: _line, ...entry }: CheckedRosterEntry) {
+  return entry;
 }
 
 export type EntryCheck = { ok: true; entry: CheckedRosterEntry } | { ok: false; problems: string[] };
@@ -87,10 +46,10 @@ export function checkRosterEntry(
     const problems = parsed.error.issues.map((issue) => `${where}: ${describeIssue(issue, source.value)}`);
     return { ok: false, problems };
   }
-  const { name, status, key: explicitKey, import: importId, activeFrom, activeUntil } = parsed.data;
-  const order = windowOrderProblem({ activeFrom, activeUntil }, timeZone);
+  const given = givenProperties(parsed.data);
+  const order = windowOrderProblem(given, timeZone);
   if (order !== undefined) return { ok: false, problems: [`${where}: ${order}`] };
-  const key = explicitKey ?? rosterKeyOf(name);
+  const key = given.key ?? rosterKeyOf(given.name);
   if (key.length === 0) {
     return {
       ok: false,
@@ -99,12 +58,16 @@ export function checkRosterEntry(
       ],
     };
   }
-  const entry: CheckedRosterEntry = { name, status, key, entry: position };
-  if (importId !== undefined) entry.import = importId;
-  if (activeFrom !== undefined) entry.activeFrom = activeFrom;
-  if (activeUntil !== undefined) entry.activeUntil = activeUntil;
+  const entry: CheckedRosterEntry = { ...given, key, entry: position };
   if (source.line !== undefined) entry.line = source.line;
   return { ok: true, entry };
+}
+
+/** The properties given a value (an `import: undefined` is none): a record keeps only what is given. */
+function givenProperties(entry: ParsedRosterEntry): ParsedRosterEntry {
+  return Object.fromEntries(
+    Object.entries(entry).filter(([, value]) => value !== undefined),
+  ) as ParsedRosterEntry;
 }
 
 /** `roster.csv line 4, entry 3 ("Alex Brown")`, or `entry 3 ("Alex Brown")` for an inline roster. */

@@ -20,6 +20,27 @@ export interface RosterDefinition {
   timeZone?: string;
 }
 
+/**
+ * The definition a resource's arguments give, built here once for every roster resource: what a
+ * program does not know yet (an Output or a Promise organization, a time zone not a string) is
+ * left out, for the provider to check once known.
+ */
+export function rosterDefinition(args: {
+  organizationId?: unknown;
+  operators?: unknown;
+  file?: unknown;
+  timeZone?: unknown;
+}): RosterDefinition {
+  const { organizationId, operators, file, timeZone } = args;
+  const known = typeof organizationId !== "object" || organizationId === null;
+  return {
+    ...(organizationId === undefined || !known ? {} : { organizationId }),
+    ...(operators === undefined ? {} : { operators }),
+    ...(file === undefined ? {} : { file }),
+    ...(typeof timeZone === "string" ? { timeZone } : {}),
+  };
+}
+
 export interface RosterPlan {
   entries: CheckedRosterEntry[];
   /** The roster file, when the entries came from one. */

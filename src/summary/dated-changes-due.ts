@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { datedChangesAhead } from "../core/active-window";
+import { datedChangesAhead } from "../roster/active-window";
 import { timeZoneIn, viewOf, windowIn } from "./operator-changes";
 import type { DatedChangeDue } from "./person-change";
 import type { PreviewStep } from "./preview-json";
@@ -15,11 +15,8 @@ import { shownId, shownName } from "./shown-value";
 export const DUE_HORIZON_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-// A roster's people keyed (dynamic) or listed (native); read loosely, each field checked where used.
-const rosterPeople = z.union([
-  z.record(z.string(), z.record(z.string(), z.unknown())),
-  z.array(z.record(z.string(), z.unknown())),
-]);
+// A roster's people, listed (each record in the declared form: resource-kinds.ts); read loosely, each field checked where used.
+const rosterPeople = z.array(z.record(z.string(), z.unknown()));
 
 export function datedChangesDue(steps: readonly PreviewStep[], moment: Date): DatedChangeDue[] {
   const horizon = DUE_HORIZON_DAYS * DAY_MS;
@@ -46,7 +43,7 @@ export function datedChangesDue(steps: readonly PreviewStep[], moment: Date): Da
     const people = rosterPeople.safeParse(inputs.operators);
     if (organizationId === undefined || !people.success) return [];
     const timeZone = timeZoneIn(inputs);
-    return Object.values(people.data).flatMap((person) => {
+    return people.data.flatMap((person) => {
       const name = shownName(person.name);
       if (name === undefined) return [];
       return datedChangesAhead(windowIn(person), timeZone, moment, horizon).map((change) => ({

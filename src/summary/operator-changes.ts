@@ -1,4 +1,4 @@
-import { type ActiveWindow, activeDateSchema, datedReason, timeZoneSchema } from "../core/active-window";
+import { type ActiveWindow, activeDateSchema, datedReason, timeZoneSchema } from "../roster/active-window";
 import { NO_CHANGES, type PersonChange, type ResourceChanges } from "./person-change";
 import type { ResourceState } from "./preview-json";
 import type { ResourceSteps } from "./resource-steps";

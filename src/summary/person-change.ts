@@ -26,7 +26,7 @@ export interface PersonChange {
   dated?: string;
 }
 
-/** A dated person's status change that a later scheduled `up` applies (src/core/active-window.ts). */
+/** A dated person's status change that a later scheduled `up` applies (src/roster/active-window.ts). */
 export interface DatedChangeDue {
   organizationId: number;
   name: string;

@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { organizationIdSchema } from "../api";
 import { normalizeOperatorName } from "../api/roster-queries";
-import { datedReason } from "../core/active-window";
 import { knownPeopleOf, rosterPeople } from "../core/organization-roster/budget";
 import { diffOrganizationRoster } from "../core/organization-roster/diff";
-import { isUnmanagedKey } from "../core/organization-roster/inputs";
+import { unmanagedOperatorSchema } from "../core/organization-roster/inputs";
 import { UNMANAGED_MODES } from "../core/organization-roster/unmanaged";
-import { predictRemovals, removalBudget } from "../core/removal-budget";
+import { recordedMemberSchema } from "../core/recorded-state";
+import { maxRemovalsSchema, predictRemovals, removalBudget } from "../core/removal-budget";
+import { datedReason } from "../roster/active-window";
 import { timeZoneIn, windowIn } from "./operator-changes";
 import { type BudgetUse, NO_CHANGES, type PersonChange, type ResourceChanges } from "./person-change";
 import { resourceNameOf } from "./preview-json";
@@ -18,45 +20,33 @@ import { shownName } from "./shown-value";
  * by the core's own diff and removal budget: never from how the engine draws the list.
  */
 
-const status = z.enum(["active", "inactive"]);
-const member = z.object({ name: z.string(), status: status.optional() });
-// The dates are read by windowIn, which leaves out what is not one.
-const datedMember = member.extend({
-  activeFrom: z.unknown().optional(),
-  activeUntil: z.unknown().optional(),
-});
 /**
- * The dynamic resource keys its people (and, in its inputs, the unmanaged ones under
- * isUnmanagedKey, who are no roster people); the native one lists them, each with its key.
+ * A person, listed with their key (each record read in the declared form: resource-kinds.ts):
+ * the name and status as recorded, the rest as given (the dates are read by windowIn, which
+ * leaves out what is not one, as a preview may not know them yet).
  */
-const membersOf = <M extends typeof member>(person: M) =>
-  z.union([
-    z
-      .record(z.string(), person)
-      .transform((byKey) =>
-        Object.fromEntries(Object.entries(byKey).filter(([key]) => !isUnmanagedKey(key))),
-      ),
-    z
-      .array(person.extend({ key: z.string() }))
-      .transform((list) => Object.fromEntries(list.map(({ key, ...rest }) => [key, rest]))),
-  ]);
+const person = z.looseObject({
+  ...recordedMemberSchema.pick({ name: true, status: true }).shape,
+  key: z.string(),
+});
+const people = z
+  .array(person)
+  .transform((list) => Object.fromEntries(list.map(({ key, ...rest }) => [key, rest])));
 
 const recordedSchema = z.object({
-  organizationId: z.number().int().positive(),
+  organizationId: organizationIdSchema,
   unmanaged: z.enum(UNMANAGED_MODES).optional(),
-  operators: membersOf(member).default({}),
+  operators: people.default({}),
   operatorIds: z.record(z.string(), z.number()).default({}),
-  unmanagedOperators: z
-    .array(z.object({ id: z.number().int().positive(), name: z.string(), status }))
-    .default([]),
+  unmanagedOperators: z.array(unmanagedOperatorSchema).default([]),
 });
 type Recorded = z.infer<typeof recordedSchema>;
 
 const desiredSchema = z.object({
-  organizationId: z.number().int().positive(),
+  organizationId: organizationIdSchema,
   unmanaged: z.enum(UNMANAGED_MODES),
-  operators: membersOf(datedMember),
-  maxRemovals: z.union([z.number().int().nonnegative(), z.literal("unlimited")]).optional(),
+  operators: people,
+  maxRemovals: maxRemovalsSchema.optional(),
   timeZone: z.unknown().optional(),
 });
 type Desired = z.infer<typeof desiredSchema>;

@@ -4,7 +4,7 @@ import { operatorChanges } from "./operator-changes";
 import { organizationNames } from "./organization-names";
 import type { BudgetUse, ChangeKind, DatedChangeDue, PersonChange, ResourceChanges } from "./person-change";
 import type { PreviewJson } from "./preview-json";
-import { resourceKindOf } from "./resource-kinds";
+import { inDeclaredFormStep, resourceKindOf } from "./resource-kinds";
 import { resourceSteps } from "./resource-steps";
 import { rosterChanges } from "./roster-changes";
 
@@ -47,7 +47,8 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
  */
 export function summarizePreview(preview: PreviewJson, moment: Date = now()): RosterSummary {
   const names = organizationNames(preview.steps);
-  const all: ResourceChanges[] = resourceSteps(preview.steps).map((steps) => {
+  const declared = preview.steps.map(inDeclaredFormStep);
+  const all: ResourceChanges[] = resourceSteps(declared).map((steps) => {
     const kind = resourceKindOf(steps.type);
     if (kind === "operator") return operatorChanges(steps, moment);
     if (kind === "organization-roster") return rosterChanges(steps, moment);
@@ -63,7 +64,7 @@ export function summarizePreview(preview: PreviewJson, moment: Date = now()): Ro
     return found;
   };
   const unplaced: string[] = [];
-  for (const change of datedChangesDue(preview.steps, moment))
+  for (const change of datedChangesDue(declared, moment))
     organization(change.organizationId).due.push(change);
   for (const { changes, budgets, notes } of all) {
     for (const change of changes) organization(change.organizationId).changes.push(change);

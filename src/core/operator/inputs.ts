@@ -13,20 +13,10 @@ import {
   datedStatus,
   timeZoneSchema,
   windowOrderProblem,
-} from "../active-window";
+} from "../../roster/active-window";
 import { type CheckFailure, failuresOf } from "../check-failures";
 import { now } from "../clock";
 import { isUnknown } from "../unknown";
-
-export const OPERATOR_PROPERTIES = [
-  "organizationId",
-  "name",
-  "status",
-  "adopt",
-  "activeFrom",
-  "activeUntil",
-  "timeZone",
-] as const;
 
 /**
  * An operator's inputs, as both adapters check them at `pulumi preview`, from the operator rules
@@ -48,7 +38,7 @@ export const operatorInputsSchema = z.strictObject({
       "Take over a live operator of the same name instead of failing with a name clash: to bring an existing roster under Pulumi, or to re-run an `up` that was interrupted.",
     ),
   importFrom: operatorRefSchema.optional(),
-  // Dated entries (src/core/active-window.ts): outside the window the status is inactive.
+  // Dated entries (src/roster/active-window.ts): outside the window the status is inactive.
   activeFrom: activeFromSchema.optional(),
   activeUntil: activeUntilSchema.optional(),
   timeZone: timeZoneSchema
@@ -59,6 +49,9 @@ export const operatorInputsSchema = z.strictObject({
 });
 
 export type OperatorInputs = z.infer<typeof operatorInputsSchema>;
+
+/** What an operator accepts, as messages list it: importFrom is the class's own (its `import` option). */
+const OPERATOR_PROPERTIES = Object.keys(operatorInputsSchema.omit({ importFrom: true }).shape);
 
 /** The properties of a dated operator, recorded only when set. */
 export const DATED_PROPERTIES = ["activeFrom", "activeUntil", "timeZone"] as const;

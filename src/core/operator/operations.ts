@@ -8,7 +8,7 @@ import {
   type OperatorStatusCode,
   statusCode,
 } from "../../api";
-import { datedChangeNote } from "../active-window";
+import { datedChangeNote } from "../../roster/active-window";
 import { now } from "../clock";
 import { messageOf } from "../messages";
 import { PartialFailure } from "../partial-failure";

@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { DESIRED_STATUSES } from "../../api";
-import type { CheckedRosterEntry } from "../../roster/roster-entry";
+import { recordedEntry } from "../../roster/roster-entry";
 import { RosterError } from "../../roster/roster-error";
 import { rosterKeyOf } from "../../roster/roster-keys";
-import { planRoster } from "../../roster/roster-plan";
+import { planRoster, rosterDefinition } from "../../roster/roster-plan";
 import type { CheckFailure } from "../check-failures";
 import { isRecord } from "../is-record";
 import { PartialFailure, recastPartialFailure } from "../partial-failure";
-import { rosterStateSchema } from "../recorded-state";
+import { recordedMemberSchema, rosterStateSchema } from "../recorded-state";
 import type { ResourceBehaviour, ResourceDiff } from "../resource-behaviour";
 import { isUnknown } from "../unknown";
 import { knownPeopleOf, removalBudgetAtPreview } from "./budget";
@@ -31,15 +30,8 @@ import { projectUnmanaged, UNMANAGED_MODES } from "./unmanaged";
  * a detailed diff that names each person. The core (operations.ts) works with them by key.
  */
 
-/** One person as the checked inputs and the state list them; the status left out where active in the state. */
-const entrySchema = z.object({
-  key: z.string(),
-  name: z.string(),
-  status: z.enum(DESIRED_STATUSES).optional(),
-  import: z.string().optional(),
-  activeFrom: z.string().optional(),
-  activeUntil: z.string().optional(),
-});
+/** One person as the checked inputs and the state list them: as recorded, with their key. */
+const entrySchema = recordedMemberSchema.extend({ key: z.string() });
 type Entry = z.infer<typeof entrySchema>;
 
 /** As entrySchema, for lists that may be an import's inputs: no key where the name gives it. */
@@ -71,21 +63,18 @@ const checkedSchema = passedThroughSchema.extend({
   // The unmanaged people the last refresh found, as `up` will leave them (see check).
   unmanagedOperators: z.array(unmanagedOperatorSchema).optional(),
 });
-type CheckedRoster = z.infer<typeof checkedSchema>;
+export type CheckedRoster = z.infer<typeof checkedSchema>;
 
 /** The recorded inputs: an import's, a refresh's (mirroring what is live) or check()'s. */
 const recordedInputsSchema = checkedSchema.partial();
-type RecordedInputs = z.infer<typeof recordedInputsSchema>;
+export type RecordedInputs = z.infer<typeof recordedInputsSchema>;
 
 /** The outputs: the passed-through inputs, the people as they are live, and what ChatHub reports. */
 const stateSchema = rosterStateSchema.extend({
   ...passedThroughSchema.shape,
   operators: z.array(recordedEntrySchema).optional(),
 });
-type ListedState = z.infer<typeof stateSchema>;
-
-/** What an entry holds only when given: the state of an undated person stays as small as before. */
-const OPTIONAL_ENTRY_PROPERTIES = ["import", "activeFrom", "activeUntil"] as const;
+export type ListedState = z.infer<typeof stateSchema>;
 
 export const organizationRosterBehaviour: ResourceBehaviour<CheckedRoster, ListedState, RecordedInputs> = {
   recordName: "organization roster",
@@ -205,12 +194,15 @@ function rosterEntries(
   // A file's people are in the checked inputs too: the file is what they come from.
   const fromFile = typeof news.file === "string";
   try {
-    const plan = planRoster({
-      organizationId: news.organizationId,
-      ...(given(news.operators) && !fromFile ? { operators: news.operators } : {}),
-      ...(given(news.file) ? { file: news.file } : {}),
-    });
-    return { ok: true, entries: plan.entries.map(entryOf) };
+    // Without the time zone: check() judges each window in it, naming the person's key.
+    const plan = planRoster(
+      rosterDefinition({
+        organizationId: news.organizationId,
+        operators: given(news.operators) && !fromFile ? news.operators : undefined,
+        file: given(news.file) ? news.file : undefined,
+      }),
+    );
+    return { ok: true, entries: plan.entries.map(recordedEntry) };
   } catch (error) {
     if (!(error instanceof RosterError)) throw error;
     const property = fromFile ? "file" : "operators";
@@ -219,12 +211,6 @@ function rosterEntries(
       failures: error.problems.map((reason) => ({ property, reason: `${property}: ${reason}` })),
     };
   }
-}
-
-function entryOf(entry: CheckedRosterEntry): Entry {
-  const { key, name, status } = entry;
-  const given = OPTIONAL_ENTRY_PROPERTIES.filter((property) => entry[property] !== undefined);
-  return { key, name, status, ...Object.fromEntries(given.map((property) => [property, entry[property]])) };
 }
 
 function byKey(entries: readonly Entry[]): Record<string, StoredMember> {
@@ -243,14 +229,14 @@ function desiredOf(inputs: CheckedRoster): OrganizationRosterInputs {
 }
 
 /** The core's state from the recorded outputs (the people listed, as the core keys them). */
-function coreState(recorded: ListedState): Partial<OrganizationRosterState> {
+export function coreState(recorded: ListedState): Partial<OrganizationRosterState> {
   const { file: _file, maxRemovals: _maxRemovals, timeZone: _timeZone, operators, ...rest } = recorded;
   const members = (operators ?? []).map(({ key, ...member }) => [key, storedMember(expandedMember(member))]);
   return { ...rest, operators: Object.fromEntries(members) };
 }
 
 /** The outputs: the inputs passed through, the people as they are live, and what ChatHub reports. */
-function listedState(inputs: PassedThrough, state: Partial<OrganizationRosterState>): ListedState {
+export function listedState(inputs: PassedThrough, state: Partial<OrganizationRosterState>): ListedState {
   // As the core stores them (no status when active): under 200 bytes a person in the state.
   const operators = Object.entries(state.operators ?? {}).map(([key, member]) => ({ key, ...member }));
   return { ...passedThrough(inputs), ...state, operators };
@@ -272,14 +258,10 @@ function mirroredInputs(given: PassedThrough, state: OrganizationRosterState): C
 
 /** An import's inputs, each person as a program would write them: no key where the name gives it, no status where active. */
 function importedInputs(state: OrganizationRosterState): z.input<typeof recordedInputsSchema> {
-  const operators = Object.entries(state.operators).map(([key, stored]) => {
-    const member = expandedMember(stored);
-    return {
-      ...(rosterKeyOf(member.name) === key ? {} : { key }),
-      name: member.name,
-      ...(member.status === "active" ? {} : { status: member.status }),
-    };
-  });
+  const operators = Object.entries(state.operators).map(([key, stored]) => ({
+    ...(rosterKeyOf(stored.name) === key ? {} : { key }),
+    ...storedMember(expandedMember(stored)),
+  }));
   return { organizationId: state.organizationId, unmanaged: "ignore", operators };
 }
 

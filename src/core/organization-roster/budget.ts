@@ -1,5 +1,5 @@
 import { isLive, OPERATOR_STATUS, type Operator } from "../../api";
-import { type ActiveWindow, isDatedInactive } from "../active-window";
+import { type ActiveWindow, isDatedInactive } from "../../roster/active-window";
 import { now } from "../clock";
 import { type KnownPerson, predictRemovals, removalBudgetError, removalsOf } from "../removal-budget";
 import type { ProviderRuntime } from "../runtime";

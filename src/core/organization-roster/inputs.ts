@@ -1,35 +1,22 @@
 import { z } from "zod";
-import {
-  DESIRED_STATUSES,
-  type DesiredStatus,
-  operatorNameSchema,
-  operatorRefSchema,
-  organizationIdSchema,
-} from "../../api";
+import { DESIRED_STATUSES, type DesiredStatus, organizationIdSchema } from "../../api";
 import { reportedNameSchema } from "../../api/operator-rules";
 import {
-  activeDateSchema,
   datedChangeNote,
   datedStatus,
   isDatedInactive,
   timeZoneSchema,
   windowOrderProblem,
-} from "../active-window";
+} from "../../roster/active-window";
+import { rosterEntrySchema } from "../../roster/roster-entry-schema";
 import { type Checked, type CheckFailure, failureMessage, failuresOf } from "../check-failures";
 import { now } from "../clock";
 import { maxRemovalsSchema } from "../removal-budget";
 import { isUnknown } from "../unknown";
 import { UNMANAGED_CHOICES, UNMANAGED_MODES } from "./unmanaged";
 
-/** One person of the roster, by key. */
-export const rosterMemberSchema = z.strictObject({
-  name: operatorNameSchema,
-  status: z.enum(DESIRED_STATUSES, { error: 'must be "active" or "inactive"' }),
-  import: operatorRefSchema.optional(),
-  // Dated entries (src/core/active-window.ts): outside the window the status is inactive.
-  activeFrom: activeDateSchema.optional(),
-  activeUntil: activeDateSchema.optional(),
-});
+/** One person of the roster, by key: a roster entry without its key. */
+export const rosterMemberSchema = rosterEntrySchema.omit({ key: true });
 export type RosterMember = z.infer<typeof rosterMemberSchema>;
 
 /** An organization roster as the core works with it: the people by key (each adapter builds the map). */
@@ -55,16 +42,7 @@ export const organizationRosterInputsSchema = z.strictObject({
 });
 export type OrganizationRosterInputs = z.infer<typeof organizationRosterInputsSchema>;
 
-const ACCEPTED = ["organizationId", "operators", "unmanaged", "maxRemovals", "timeZone"];
-
-/**
- * The dynamic adapter's key for a live operator the roster does not name, in `read`'s inputs
- * (`unmanaged #107`): no roster key has a space or "#", so it names nobody of the roster.
- */
-export const UNMANAGED_KEY_PREFIX = "unmanaged #";
-
-/** Whether a key of the dynamic roster's recorded people is one of those unmanaged entries. */
-export const isUnmanagedKey = (key: string): boolean => key.startsWith(UNMANAGED_KEY_PREFIX);
+const ACCEPTED = Object.keys(organizationRosterInputsSchema.shape);
 
 /** Its description and type name are the declaration's (src/declarations/organization-roster.ts). */
 export const unmanagedOperatorSchema = z.object({

@@ -15,8 +15,8 @@ export const UNMANAGED_CHOICES =
   '"deactivate" (make them inactive) or "delete" (give them status 2)';
 
 /** The people a roster names, as ChatHub compares names (case-insensitive, trimmed). */
-export function namedPeople(roster: OrganizationRosterInputs): Set<string> {
-  return new Set(Object.values(roster.operators).map((member) => normalizeOperatorName(member.name)));
+export function namedPeople(people: Iterable<{ name: string }>): Set<string> {
+  return new Set([...people].map((member) => normalizeOperatorName(member.name)));
 }
 
 /** One unmanaged person the state last saw, as `up` will leave them. */
@@ -34,7 +34,7 @@ export function projectUnmanaged(
   recorded: readonly UnmanagedOperator[],
   desired: OrganizationRosterInputs,
 ): ProjectedUnmanaged[] {
-  const named = namedPeople(desired);
+  const named = namedPeople(Object.values(desired.operators));
   return recorded.map((operator) => {
     if (named.has(normalizeOperatorName(operator.name)))
       return { operator, adopted: true, change: undefined, after: operator };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { operatorBehaviour } from "../../../src/core/operator/behaviour";
-import { keyedOrganizationRosterBehaviour } from "../../../src/core/organization-roster/keyed-behaviour";
 import { recordReaders } from "../../../src/core/recorded-state";
+import { keyedOrganizationRosterBehaviour } from "../../../src/dynamic/keyed-organization-roster";
 
 const recordedOperator = recordReaders(operatorBehaviour).state;
 const recordedRoster = recordReaders(keyedOrganizationRosterBehaviour).state;

@@ -7,7 +7,7 @@ import { chathubPackage } from "../../../src/declarations/package";
 import { GENERATED_NOTICE, referencePages } from "../../../src/declarations/reference-pages";
 import { TYPESCRIPT_ARGS_FILE, typeScriptArgs } from "../../../src/declarations/typescript-args";
 import type { RosterEntry } from "../../../src/resources/declared-args";
-import type { rosterEntrySchema } from "../../../src/roster/roster-entry";
+import type { rosterEntrySchema } from "../../../src/roster/roster-entry-schema";
 
 const folder = path.join(__dirname, "../../../docs/reference");
 

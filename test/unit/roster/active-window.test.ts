@@ -1,4 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { now } from "../../../src/core/clock";
+import { checkOperatorInputs } from "../../../src/core/operator/inputs";
+import {
+  checkOrganizationRosterInputs,
+  datedRosterNotes,
+} from "../../../src/core/organization-roster/inputs";
 import {
   datedChangeNote,
   datedChangesAhead,
@@ -7,13 +13,7 @@ import {
   timeZoneProblem,
   windowOrderProblem,
   windowPosition,
-} from "../../../src/core/active-window";
-import { now } from "../../../src/core/clock";
-import { checkOperatorInputs } from "../../../src/core/operator/inputs";
-import {
-  checkOrganizationRosterInputs,
-  datedRosterNotes,
-} from "../../../src/core/organization-roster/inputs";
+} from "../../../src/roster/active-window";
 import { checkRosterEntry } from "../../../src/roster/roster-entry";
 import { parseRosterText } from "../../../src/roster/roster-file";
 
