@@ -6,7 +6,8 @@ import { expect } from "vitest";
  * The sample outputs the docs show, one committed file each (`<name>.txt` in this folder). A page
  * shows one under `<!-- sample: <name> -->` and must show it exactly (test/unit/docs/samples.test.ts);
  * the test that produces that output checks it with `expectSampleIn`, so a sample changes only with
- * what the product prints.
+ * what the product prints. An id in a sample (an operator's) is the one the emulator gives when the
+ * producing test file runs whole, as CI runs it: a test run alone with `-t` may see another.
  */
 const FOLDER = __dirname;
 
