@@ -93,7 +93,7 @@ function resourcePage(writer: PulumiTypeWriter, resource: ResourceDeclaration): 
     resource.description,
     examplesSection(resource.examples),
     propertiesSection("Inputs", writer, inputs, "input"),
-    `${propertiesSection("Outputs", writer, outputs, "output")}\n\nEvery input is an output too, as the state records it.`,
+    `${propertiesSection("Outputs", writer, outputs, "output", inputs)}\n\nEvery input is an output too, as the state records it.`,
     `## Import\n\n${importSentence(resource)}\n\n\`\`\`sh\npulumi import ${resource.token} ${resource.id.name} ${resource.id.example}\n\`\`\``,
   );
 }
@@ -132,20 +132,24 @@ function typesPage(writer: PulumiTypeWriter): string {
   return page("Types", ...sections);
 }
 
+/**
+ * A table of properties. `inputs`, given for outputs: an output that is also an input is described
+ * as the state records that input, not in the words that tell a program how to give it.
+ */
 function propertiesSection(
   title: string,
   writer: PulumiTypeWriter,
   shape: Record<string, z.ZodType>,
   side: Side,
+  inputs: Record<string, z.ZodType> = {},
 ): string {
   const rows = Object.entries(shape).map(([key, field]) => {
     const property = writer.property(field);
+    const description = String(property.description ?? "");
     const columns = [`\`${key}\``, typeName(property), isOptional(field, side) ? "no" : "yes"];
-    if (side === "input") {
-      const fallback = defaultOf(field);
-      columns.push(fallback === undefined ? "—" : `\`${JSON.stringify(fallback)}\``);
-    }
-    columns.push(cell(String(property.description ?? "")));
+    if (side === "input") columns.push(defaultCell(field, description));
+    const input = inputs[key];
+    columns.push(cell(input === undefined ? description : recordedInput(key, input, field)));
     return `| ${columns.join(" | ")} |`;
   });
   const header =
@@ -153,6 +157,23 @@ function propertiesSection(
       ? "| property | type | required | default | description |\n|---|---|---|---|---|"
       : "| property | type | always set | description |\n|---|---|---|---|";
   return [`## ${title}`, "", header, ...rows].join("\n");
+}
+
+/**
+ * The default column: the schema's default, or else the one the description states (a default the
+ * provider applies itself, such as the removal budget's, has no schema default to show).
+ */
+function defaultCell(field: z.ZodType, description: string): string {
+  const fallback = defaultOf(field);
+  if (fallback !== undefined) return `\`${JSON.stringify(fallback)}\``;
+  const stated = /(?:^|\s)Default: ([^.]+)\./.exec(description) ?? /\(default:? ([^)]+)\)/.exec(description);
+  return stated ? cell(stated[1] as string) : "—";
+}
+
+/** An output that is also an input: what the state holds of it. */
+function recordedInput(key: string, input: z.ZodType, output: z.ZodType): string {
+  const always = isOptional(input, "input") && !isOptional(output, "output");
+  return `The input \`${key}\` as the state records it${always ? ", recorded even when the program does not give it" : ""}.`;
 }
 
 /** A Pulumi type as a reader reads it: `integer`, `list of [RosterEntry](types.md#rosterentry)`. */

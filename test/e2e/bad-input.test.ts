@@ -1,5 +1,6 @@
 import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectSampleIn } from "../doc-samples/doc-samples";
 import type { TestStack } from "./harness/test-stack";
 import { chathubStack } from "./support/chathub-stack";
 import { type OperatorSpec, operatorsProgram } from "./support/programs";
@@ -13,6 +14,8 @@ interface BadInputCase {
   noToken?: boolean;
   /** What the preview's output must say: the property (or config key) and the reason with its fix. */
   expected: string[];
+  /** The committed sample of this output that a page shows (test/doc-samples). */
+  sample?: string;
 }
 
 const valid = { organizationId: 24, name: "Alex Brown" };
@@ -20,7 +23,12 @@ const valid = { organizationId: 24, name: "Alex Brown" };
 // Every case fails at `pulumi preview`, names the operator, the property and the fix, and
 // sends nothing to ChatHub.
 const cases: BadInputCase[] = [
-  { title: "a blank name", operator: { name: "   " }, expected: ["name must not be blank"] },
+  {
+    title: "a blank name",
+    operator: { name: "   " },
+    expected: ["name must not be blank"],
+    sample: "operator-blank-name",
+  },
   {
     title: "a 101-character name",
     operator: { name: "x".repeat(101) },
@@ -68,6 +76,7 @@ const cases: BadInputCase[] = [
     expected: [
       'activeUntil is not an ISO 8601 date or date-time (got "31/12/2026"): write an ISO 8601 date or date-time, e.g. "2026-12-31"',
     ],
+    sample: "bad-date-format",
   },
   {
     title: "a window that ends before it starts",
@@ -75,6 +84,7 @@ const cases: BadInputCase[] = [
     expected: [
       "activeUntil 2026-12-31 is before activeFrom 2027-01-05: the person would never be active; swap the dates",
     ],
+    sample: "bad-date-window",
   },
   {
     title: "a missing token",
@@ -134,6 +144,7 @@ describe("bad input fails at preview, sending nothing", () => {
       // The operator is named by its resource, and the problem by property, reason and fix.
       expect(output).toMatch(/chathub:Operator.*alex|alex.*chathub:Operator/);
       for (const text of badCase.expected) expect(output).toContain(text);
+      if (badCase.sample) expectSampleIn(output, badCase.sample);
       expect(emulator.counters().total).toBe(0);
       // A secret typed into the wrong key is not echoed either.
       expect(output).not.toContain("a-password-123");

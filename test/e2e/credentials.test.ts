@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestStack } from "./harness/test-stack";
+import { ADAPTERS, type Adapter, NATIVE } from "./support/adapters";
 import { chathubStack } from "./support/chathub-stack";
 import { operatorsProgram } from "./support/programs";
 
@@ -13,6 +14,77 @@ const SIGNED_IN_TOKEN_PREFIX = Buffer.from(JSON.stringify({ alg: "HS256", typ: "
 /** The engine's own verbose log lines about the default dynamic provider's configuration. */
 const ENGINE_CONFIG_LOG_LINE =
   /"msg":"(Marshaling property for RPC\[Provider\[0x[0-9a-f]+\]\.(CheckConfig|DiffConfig|Configure)\(|Planner decided (not )?to \w+ 'urn:pulumi:[^']*::pulumi:providers:pulumi-nodejs::default')/;
+
+/** How Pulumi's state marks a secret value: this key with this value, beside the ciphertext. */
+const SECRET_SIGNATURE = ["4dabf18193072939515e22adb298388d", "1b47061264138c4ac30d75fd1eb44270"] as const;
+
+/** The provider resource the engine gives each adapter's stack config to, and the property holding the token. */
+const tokenHolderOf = (adapter: Adapter) =>
+  adapter === NATIVE
+    ? { type: "pulumi:providers:chathub", property: "token" }
+    : { type: DEFAULT_PROVIDER_TYPE, property: "chathub:token" };
+
+/** The paths (keys from the root) of the secrets that `--show-secrets` shows as `plaintext`. */
+function secretPathsTo(value: unknown, plaintext: string, at: string[] = []): string[][] {
+  if (value === null || typeof value !== "object") return [];
+  const secret = value as Record<string, unknown>;
+  if (secret[SECRET_SIGNATURE[0]] === SECRET_SIGNATURE[1])
+    return secret.plaintext === JSON.stringify(plaintext) ? [at] : [];
+  return Object.entries(value).flatMap(([key, inner]) => secretPathsTo(inner, plaintext, [...at, key]));
+}
+
+const valueAt = (value: unknown, at: string[]) =>
+  at.reduce<unknown>((inner, key) => (inner as Record<string, unknown> | undefined)?.[key], value);
+
+// docs/configuration.md#the-token says what the state holds of a token in stack config: only in the
+// state of the provider resource the engine configures (the default `pulumi:providers:chathub` of
+// the native provider; the default `pulumi:providers:pulumi-nodejs` of the dynamic one), there as a
+// secret, encrypted with the stack's secrets provider; in plaintext nowhere.
+describe.each(ADAPTERS)("a token in stack config, in the state ($title)", (adapter) => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+  });
+  afterAll(() => emulator.close());
+
+  it("is held by the provider's resource alone, as a secret: ciphertext, never plaintext", async () => {
+    const token = `planted-${randomBytes(12).toString("hex")}`;
+    emulator.grantToken(token, [24]);
+    const stack = await adapter.operatorsStack(emulator, "token-in-state", [
+      { key: "alex", organizationId: 24, name: "Alex Brown" },
+    ]);
+    try {
+      await stack.run(["config", "set", "--secret", "chathub:token", token]);
+      await stack.up();
+      const exported = await stack.exportState();
+      expect(exported.text).not.toContain(token);
+      expect(stack.stateFileText()).not.toContain(token);
+
+      const decrypted = await stack.exportState(true);
+      const holders = decrypted.resources.filter((resource) => JSON.stringify(resource).includes(token));
+      const { type, property } = tokenHolderOf(adapter);
+      expect(holders.map((resource) => resource.type)).toEqual([type]);
+      // Decrypted, it is a secret's plaintext, in the provider's recorded inputs and outputs alone.
+      const [holder] = holders;
+      const places = secretPathsTo(holder, token);
+      expect(places, JSON.stringify(holder)).toEqual([
+        ["inputs", property],
+        ["outputs", property],
+      ]);
+      const sealed = exported.resources.find((resource) => resource.urn === holder?.urn);
+      for (const place of places) {
+        expect(valueAt(sealed, place), place.join(".")).toEqual({
+          [SECRET_SIGNATURE[0]]: SECRET_SIGNATURE[1],
+          ciphertext: expect.stringMatching(/\S{16,}/),
+        });
+      }
+      adapter.writeOperators(stack, []);
+      await stack.destroy();
+    } finally {
+      stack.dispose();
+    }
+  });
+});
 
 describe("the company token", () => {
   let emulator: RunningEmulator;

@@ -1,5 +1,6 @@
 import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectSampleIn } from "../doc-samples/doc-samples";
 import type { CliResult } from "./harness/pulumi-cli";
 import type { TestStack } from "./harness/test-stack";
 import { chathubStack } from "./support/chathub-stack";
@@ -71,6 +72,7 @@ describe("dated entries through the scheduled up and the drift recipes", () => {
       expect(statusOf(25, "Dated Dee")).toBe(1);
       expect(first).toContain('"Dated Bo" (dated-bo): inactive until 2026-12-11: activeFrom not reached');
       expect(first).toContain('"Dated Dee": inactive until 2026-12-11: activeFrom not reached');
+      expectSampleIn(first, "dated-entries-first-run");
       await expectStep(stack, drift, "2026-12-09T05:17:00Z");
 
       // Past midnight the 10th, before the scheduled up: Ana's date passed, and that is not drift,
@@ -87,6 +89,7 @@ describe("dated entries through the scheduled up and the drift recipes", () => {
       expect(nightSummary).toMatch(
         /organization 25\)\n {2}Dated changes due in the next 7 days \(1\): Dated Dee \(window opens 2026-12-11: activeFrom\)\n/i,
       );
+      expectSampleIn(nightSummary, "summary-dated-due");
       await expectStep(stack, drift, "2026-12-10T00:05:00Z");
       expect(statusOf(24, "Dated Ana")).toBe(0);
 

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, it } from "vitest";
+import { expectSampleIn } from "../doc-samples/doc-samples";
 
 const repoRoot = path.resolve(__dirname, "../..");
 
@@ -24,6 +25,7 @@ it("npm run demo creates the roster, catches the drift and repairs it", async ()
   // The authoritative story: someone added by hand is named by the preview, deactivated by up.
   const byHand = stdout.slice(stdout.indexOf("the authoritative roster of Sales names them"));
   expect(byHand).toMatch(/unmanaged #\d+[\s\S]*?status\s*: "active" => "inactive"/);
+  expectSampleIn(byHand, "organization-roster-unmanaged-drift");
   expect(byHand).toMatch(/\| \d+ +\| Mallory Intruder +\| inactive +\|/);
   expect(byHand).toMatch(/\| \d+ +\| Priya Patel +\| active +\|/);
   expect(stdout).toMatch(/- 7 deleted/);

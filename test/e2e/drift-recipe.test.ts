@@ -2,6 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectSampleIn } from "../doc-samples/doc-samples";
 import { nativePluginBinDir } from "./harness/native-plugin";
 import { expectSuccess } from "./harness/pulumi-cli";
 import type { TestStack } from "./harness/test-stack";
@@ -79,6 +80,7 @@ describe("the drift recipe (examples/ci/drift.yml)", () => {
       const statusDrift = await expectDrift(stack);
       expect(statusDrift).toMatch(/drift-emma/);
       expect(statusDrift).toMatch(/~ status\s*: "active" => "inactive"/);
+      expectSampleIn(statusDrift, "ci-drift-operator-status");
       expect(await summaryStep(stack)).toContain(
         "Customer Support (organization 24)\n  Deactivated (1): Drift Emma\n\nTotals: 1 deactivated, in 1 organization.\n",
       );
@@ -139,6 +141,7 @@ describe("the drift recipe (examples/ci/drift.yml)", () => {
       expect(statusDrift).toMatch(
         /org-omar\s*: \{\s*name\s*: "Org Omar"\s*~ status\s*: "active" => "inactive"/,
       );
+      expectSampleIn(statusDrift, "ci-drift-organization-roster-status");
       await stack.up("--refresh");
       await expectNoDrift(stack);
 
@@ -155,8 +158,11 @@ describe("the drift recipe (examples/ci/drift.yml)", () => {
           `unmanaged #${mallory.id}\\s*: \\{\\s*name\\s*: "Mallory Byhand"\\s*~ status\\s*: "active" => "inactive"`,
         ),
       );
+      expectSampleIn(addition, "ci-drift-organization-roster-added");
 
-      expect(await summaryStep(stack)).toContain(
+      const summary = await summaryStep(stack);
+      expectSampleIn(summary, "ci-drift-summary");
+      expect(summary).toContain(
         `Organization 25\n  Deactivated by \`unmanaged\` (not in the roster) (1): Mallory Byhand (operator ${mallory.id})\n`,
       );
 
@@ -170,6 +176,7 @@ describe("the drift recipe (examples/ci/drift.yml)", () => {
       expect(report.stdout).toContain(
         `organization 25 unmanaged: ${mallory.id} Mallory Byhand (active), ${nina.id} Nina Byhand (active)`,
       );
+      expectSampleIn(report.stdout, "ci-unmanaged-report");
       expect(emulator.operators(25).find((o) => o.id === nina.id)?.status).toBe(0);
       await stack.destroy();
     } finally {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { RunningEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectSampleIn } from "../doc-samples/doc-samples";
 import { chathubStack } from "./support/chathub-stack";
 import { pythonVenv } from "./support/python-venv";
 import { type TwoCompanies, twoCompanyEmulator } from "./support/two-companies";
@@ -128,7 +129,33 @@ outputs:
       expect(preview.stdout + preview.stderr).toContain(
         `internal error loading package "chathub": no resource plugin 'pulumi-resource-chathub' found in the workspace or on your $PATH`,
       );
+      expectSampleIn(preview.stdout + preview.stderr, "plugin-missing");
       expect(emulator.counters().total).toBe(requestsBefore);
+    } finally {
+      stack.dispose();
+    }
+  }, 300_000);
+
+  it("without the plugin on PATH, finds it in the folder Pulumi.yaml's plugins.providers names", async () => {
+    const stack = await chathubStack(
+      emulator,
+      "global-plugins-path",
+      {
+        yaml: `plugins:\n  providers:\n    - name: chathub\n      path: ./node_modules/.bin\n${programs.yaml.yaml}`,
+      },
+      {
+        token: companies.companyA,
+        workDir: path.join(scratch, "programs"),
+        env: { PATH: pathWith(false) },
+      },
+    );
+    // What `npm install pulumi-chathub` beside the program leaves there: the plugin in node_modules/.bin.
+    mkdirSync(path.join(stack.dir, "node_modules"), { recursive: true });
+    symlinkSync(path.join(prefix, "bin"), path.join(stack.dir, "node_modules/.bin"));
+    try {
+      const preview = await stack.run(["preview"]);
+      expect(preview.code, preview.stdout + preview.stderr).toBe(0);
+      expect(preview.stdout).toContain("chathub:index:OrganizationRoster");
     } finally {
       stack.dispose();
     }

@@ -1,5 +1,6 @@
 import { type EmulatorBehaviour, type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectSampleIn } from "../doc-samples/doc-samples";
 import { stepsFor } from "./harness/test-stack";
 import { chathubStack, OPERATOR_TYPE } from "./support/chathub-stack";
 import { type OperatorSpec, operatorsProgram } from "./support/programs";
@@ -122,6 +123,7 @@ describe.each(variants)("ChatHubOperator lifecycle ($title)", ({ behaviour }) =>
       const clash = await stack.run(["up", "--yes", "--skip-preview"]);
       expect(clash.code).not.toBe(0);
       expect(clash.stdout).toContain(`An operator named "Liam Park" already exists in organization 24`);
+      expectSampleIn(clash.stdout, "operator-name-clash");
       expect(clash.stdout).toContain(`import: "24/${liam.id}"`);
       expect(syncRequests()).toBe(0);
       expect(emulator.operators(24).filter((o) => o.name.toLowerCase() === "liam park")).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectSampleIn } from "../doc-samples/doc-samples";
 import { chathubStack } from "./support/chathub-stack";
 import { operatorsProgram } from "./support/programs";
 
@@ -81,6 +82,8 @@ describe("organizations", () => {
             "the company credentials can see (it does not exist, or belongs to another company). " +
             'Visible organizations: 24 "Customer Support". Use one of these ids, or look one up by name with getOrganization({ name })',
         );
+        if (organizationId === 999)
+          expectSampleIn(preview.stdout + preview.stderr, "operator-organization-not-visible");
         // One organization list for the whole deployment, and nothing else.
         expect(emulator.counters().byRoute["GET /api/company/organization"]).toBe(1);
         expect(emulator.counters().total).toBe(1);

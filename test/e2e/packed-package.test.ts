@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectSampleIn } from "../doc-samples/doc-samples";
 import { chathubStack, OPERATOR_TYPE } from "./support/chathub-stack";
 import { diskKilobytes, installedPackages, isWebServer, packageName } from "./support/installed-packages";
 import { operatorsProgram } from "./support/programs";
@@ -113,6 +114,7 @@ describe("the package as `npm pack` makes it", () => {
     const seeded = emulator.operators(24);
     expect(printed).toContain(`organization 24: ${seeded.length} operators`);
     for (const operator of seeded.filter((o) => o.status === 0)) expect(printed).toContain(operator.name);
+    expectSampleIn(printed, "api-client-report");
   });
 
   it("runs a program that installed it from the tarball", async () => {

@@ -1,7 +1,8 @@
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectSampleIn } from "../doc-samples/doc-samples";
 import type { CliResult } from "./harness/pulumi-cli";
 import type { TestStack } from "./harness/test-stack";
 import { chathubStack } from "./support/chathub-stack";
@@ -264,10 +265,13 @@ describe("examples/policy", () => {
       recursive: true,
       filter: (source) => !source.includes("node_modules"),
     });
+    // What a user sees running the preview from program/ with `--policy-pack ../pack`.
+    const asFromProgram = (result: CliResult) => output(result).replaceAll(pack, "../pack");
     try {
       const passing = await stack.run(["preview", "--policy-pack", pack]);
       expect(passing.code, output(passing)).toBe(0);
       expect(output(passing)).toMatch(/chathub-rosters@v/);
+      expectSampleIn(asFromProgram(passing), "policy-pass");
 
       stack.writeFile(
         "support.yaml",
@@ -278,6 +282,47 @@ describe("examples/policy", () => {
       expect(output(failing)).toContain(
         'organization roster "support" (organization 24) declares "sarah johnson", not matching the name pattern',
       );
+
+      // docs/policies.md's edit: a lowercased name, Emma Davis (of organization 25) added, and
+      // unmanaged: "delete": three rules broken at once.
+      stack.writeFile(
+        "support.yaml",
+        "operators:\n  - name: John Smith\n  - name: sarah johnson\n  - name: Mike Wilson\n    status: inactive\n  - name: Alex Brown\n  - name: Emma Davis\n",
+      );
+      const program = readFileSync(path.join(example, "program/index.ts"), "utf8");
+      stack.writeFile("index.ts", program.replace('unmanaged: "deactivate"', 'unmanaged: "delete"'));
+      const violations = await stack.run(["preview", "--policy-pack", pack]);
+      expect(violations.code).not.toBe(0);
+      expectSampleIn(asFromProgram(violations), "policy-violations");
+
+      // The same preview with the pack's config lowering two policies and disabling the third.
+      stack.writeFile(
+        "advisory.json",
+        JSON.stringify({
+          "chathub-operator-name-pattern": "advisory",
+          "chathub-no-unmanaged-delete": "advisory",
+          "chathub-one-person-one-organization": "disabled",
+        }),
+      );
+      const advisory = await stack.run([
+        "preview",
+        "--policy-pack",
+        pack,
+        "--policy-pack-config",
+        path.join(stack.dir, "advisory.json"),
+      ]);
+      expect(advisory.code, output(advisory)).toBe(0);
+      expectSampleIn(asFromProgram(advisory), "policy-advisory");
+
+      // A roster file that deactivates too many people.
+      stack.writeFile("index.ts", program);
+      stack.writeFile(
+        "support.yaml",
+        "operators:\n  - name: John Smith\n  - name: Sarah Johnson\n    status: inactive\n  - name: Mike Wilson\n    status: inactive\n",
+      );
+      const tooFew = await stack.run(["preview", "--policy-pack", pack]);
+      expect(tooFew.code).not.toBe(0);
+      expectSampleIn(asFromProgram(tooFew), "policy-min-active");
     } finally {
       stack.dispose();
       if (process.env.KEEP_E2E_WORK !== "1") rmSync(pack, { recursive: true, force: true });

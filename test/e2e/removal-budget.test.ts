@@ -1,7 +1,8 @@
 import { type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectSampleIn } from "../doc-samples/doc-samples";
 import type { CliResult } from "./harness/pulumi-cli";
-import { ADAPTERS } from "./support/adapters";
+import { ADAPTERS, DYNAMIC } from "./support/adapters";
 
 // The removal budget of ChatHubOrganizationRoster (issue 18) through the real CLI, one stack
 // reused across the steps: a truncated roster file is stopped at preview (from the state) and at
@@ -61,6 +62,7 @@ describe.each(ADAPTERS)("organization roster removal budget ($title)", (adapter)
       );
       expect(preview).toContain('delete "Agent 11"');
       expect(preview).toContain('set maxRemovals: 40 on this roster (or "unlimited" to turn the budget off)');
+      if (adapter === DYNAMIC) expectSampleIn(preview, "removal-budget-preview");
       // ...and so does an up that skips the preview, before any write.
       failed(await stack.run(["up", "--yes", "--skip-preview"]));
       expect(writes()).toBe(0);
@@ -79,6 +81,7 @@ describe.each(ADAPTERS)("organization roster removal budget ($title)", (adapter)
       const up = failed(await stack.run(["up", "--yes", "--skip-preview"]));
       expect(up).toContain("would take 15 people out of service");
       expect(up).toContain('deactivate "Hired 1" (operator');
+      if (adapter === DYNAMIC) expectSampleIn(up, "removal-budget-up");
       expect(writes()).toBe(0);
       expect(active(30)).toHaveLength(25);
 

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_EMULATOR_TOKEN, type RunningEmulator, startEmulator } from "pulumi-chathub-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectSampleIn } from "../doc-samples/doc-samples";
 import type { TestStack } from "./harness/test-stack";
 import { chathubStack } from "./support/chathub-stack";
 import { runSummary } from "./support/summary-cli";
@@ -237,6 +238,7 @@ describe("pulumi-chathub summary, on real previews", () => {
         ].join("\n"),
       );
       expect(text.stdout).not.toContain("Quiet Person");
+      expectSampleIn(text.stdout, "summary-text");
       expectNothingSecret(text.stdout, stack);
 
       const markdown = expectSuccessful(await runSummary([changed.file]));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ChatHubApiError } from "../../../src/api";
+import { docSample } from "../../doc-samples/doc-samples";
 import { clientFor, emulator, failureOf, fakeServer } from "./support";
 
 describe("organizations", () => {
@@ -34,6 +35,12 @@ describe("organizations", () => {
     expect(((await failureOf(nothing.getOrganization({ id: 24 }))) as Error).message).toContain(
       "Visible organizations: none (the credentials are valid but see no organization).",
     );
+  });
+
+  it("not found by name, says so in the words docs/lookups.md shows", async () => {
+    const client = clientFor(await emulator({}, { "token-24-25": [24, 25] }), { token: "token-24-25" });
+    const error = (await failureOf(client.getOrganization({ name: "Marketing" }))) as Error;
+    expect(error.message).toBe(docSample("organization-not-found"));
   });
 
   it("validates the answer's shape, naming the field", async () => {

@@ -41,6 +41,22 @@ describe("docs/reference", () => {
     expect(pages["provider.md"]).toContain("| `chathub:timeoutMs` | integer | `30000` |");
     expect(pages["types.md"]).toContain('One of `"ignore"`, `"deactivate"`, `"delete"`.');
   });
+
+  it("shows a default the provider applies itself, as the description states it", () => {
+    const roster = pages["organization-roster.md"] ?? "";
+    expect(roster).toContain(
+      "| `maxRemovals` | integer or string | no | 10 people or 10% of the live operators, whichever is larger |",
+    );
+    expect(roster).toContain("| `timeZone` | string | no | UTC |");
+  });
+
+  it("describes an output that is also an input as the state records it, not in the input's words", () => {
+    const outputs = (pages["organization-roster.md"] ?? "").split("## Outputs")[1] ?? "";
+    expect(outputs).toContain(
+      "| `operators` | list of [RosterEntry](types.md#rosterentry) | yes | The input `operators` as the state records it",
+    );
+    expect(outputs).not.toContain("Give this or");
+  });
 });
 
 // The YAML examples use the declared tokens and inputs: a renamed property fails here.
