@@ -27,7 +27,8 @@ export function seaBlob(node: string, bundle: string): string {
       useCodeCache: false,
     }),
   );
-  execFileSync(node, ["--experimental-sea-config", config], { stdio: ["ignore", "ignore", "inherit"] });
+  // It says "Wrote single executable preparation blob"; an error says more, and throws with it.
+  execFileSync(node, ["--experimental-sea-config", config], { stdio: "pipe" });
   return blob;
 }
 
