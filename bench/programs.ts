@@ -80,7 +80,7 @@ export function isRoster(kind: ProviderKind): kind is "roster" | "roster-native"
 }
 
 /** The roster's people: the same names and statuses as the N operators of the other providers. */
-function rosterPeople(size: number, withInactive: boolean): { name: string; status: string }[] {
+export function rosterPeople(size: number, withInactive: boolean): { name: string; status: string }[] {
   return Array.from({ length: size }, (_, i) => {
     const { name, status } = JSON.parse(operatorArgs("roster", i, withInactive)) as {
       name: string;
