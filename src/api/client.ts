@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance, isAxiosError } from "axios";
 import type { z } from "zod";
-import { AdaptivePace, DEFAULT_PACE_TUNING } from "./adaptive-pace";
+import { AdaptivePace } from "./adaptive-pace";
 import { LOGIN_FIX, secretsOf } from "./credentials";
 import { ChatHubApiError } from "./errors";
 import { describeFailure, type FailedCall, SIGNED_IN_TOKEN_FIX } from "./failure";
@@ -58,7 +58,7 @@ export class ChatHubClient {
   readonly #http: AxiosInstance;
   readonly #redactor: Redactor;
   readonly #lists: ListCache<number, Operator[]>;
-  readonly #organizations: ListCache<"all", Organization[]>;
+  readonly #organizations = new ListCache<"all", Organization[]>(ORGANIZATION_LIST_TTL_MS);
   readonly #tokens: CompanyTokenSource;
   /** Organization of every operator id seen, so a status change knows which cached list it spoils. */
   readonly #organizationOfOperator = new Map<number, number>();
@@ -73,11 +73,8 @@ export class ChatHubClient {
       (login, password) => this.#signIn(login, password),
       this.#redactor,
     );
-    const { clock } = this.#options;
-    const now = () => clock.now();
-    this.#lists = new ListCache(this.#options.listCacheTtlMs, now);
-    this.#organizations = new ListCache(ORGANIZATION_LIST_TTL_MS, now);
-    this.#pace = new AdaptivePace(this.#options.requestsPerSecond, DEFAULT_PACE_TUNING, now);
+    this.#lists = new ListCache(this.#options.listCacheTtlMs);
+    this.#pace = new AdaptivePace(this.#options.requestsPerSecond);
     this.#http = axios.create({
       baseURL: this.#options.baseUrl,
       timeout: this.#options.timeoutMs,
@@ -91,17 +88,13 @@ export class ChatHubClient {
       headers: { "User-Agent": this.#options.userAgent },
     });
     // The rate limit first: it must see every attempt's answer, not only the last.
-    installRateLimit(this.#http, this.#pace, (ms) => clock.sleep(ms));
-    installRetries(
-      this.#http,
-      {
-        maxRetries: this.#options.maxRetries,
-        baseDelayMs: this.#options.retryBaseDelayMs,
-        maxDelayMs: this.#options.retryMaxDelayMs,
-        rateLimitBaseDelayMs: this.#options.rateLimitBackoffMs,
-      },
-      (ms) => clock.sleep(ms),
-    );
+    installRateLimit(this.#http, this.#pace);
+    installRetries(this.#http, {
+      maxRetries: this.#options.maxRetries,
+      baseDelayMs: this.#options.retryBaseDelayMs,
+      maxDelayMs: this.#options.retryMaxDelayMs,
+      rateLimitBaseDelayMs: this.#options.rateLimitBackoffMs,
+    });
   }
 
   /** The API root this client talks to. */

@@ -1,5 +1,4 @@
 export { ChatHubClient } from "./client";
-export { type Clock, REAL_CLOCK } from "./clock";
 export { type CompanyCredentials, resolveCredentials } from "./credentials";
 export {
   ChatHubAmbiguousError,

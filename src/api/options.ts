@@ -1,4 +1,3 @@
-import { type Clock, REAL_CLOCK } from "./clock";
 import { type CompanyCredentials, resolveCredentials, secretsOf } from "./credentials";
 import { ChatHubConfigError } from "./errors";
 import { Redactor } from "./redact";
@@ -32,8 +31,6 @@ export interface ChatHubClientOptions {
   rateLimitBackoffMs?: number;
   /** User-Agent header. Default "pulumi-chathub". */
   userAgent?: string;
-  /** Where the client reads the time and waits (pace, Retry-After, backoff, list cache). Default: the real clock. */
-  clock?: Clock;
 }
 
 export type ResolvedClientOptions = Required<Omit<ChatHubClientOptions, "token" | "login" | "password">> & {
@@ -94,7 +91,6 @@ export function resolveClientOptions(options: ChatHubClientOptions): ResolvedCli
       "rateLimitBackoffMs",
     ),
     userAgent: options.userAgent?.trim() || DEFAULT_CLIENT_OPTIONS.userAgent,
-    clock: options.clock ?? REAL_CLOCK,
   };
 }
 

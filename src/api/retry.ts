@@ -1,6 +1,5 @@
 import type { AxiosError, AxiosInstance } from "axios";
 import axiosRetry, { exponentialDelay, isNetworkError, retryAfter } from "axios-retry";
-import type { Clock } from "./clock";
 
 /** Answers that say "not now" rather than "no": the request can be repeated later. */
 const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
@@ -55,19 +54,12 @@ export function attemptsMade(error: AxiosError): number {
   return (error.config?.["axios-retry"]?.retryCount ?? 0) + 1;
 }
 
-/**
- * Retries safe requests by default; a request can narrow the condition with its own `axios-retry`
- * config. The backoff is waited with `sleep` before each retry, not by axios-retry's own timer.
- */
-export function installRetries(http: AxiosInstance, policy: RetryPolicy, sleep: Clock["sleep"]): void {
+/** Retries safe requests by default; a request can narrow the condition with its own `axios-retry` config. */
+export function installRetries(http: AxiosInstance, policy: RetryPolicy): void {
   axiosRetry(http, {
     retries: policy.maxRetries,
     retryCondition: isWorthRetrying,
-    retryDelay: () => 0,
-    onRetry: async (retryNumber, error) => {
-      const delay = backoffDelay(retryNumber, error, policy);
-      if (delay > 0) await sleep(delay);
-    },
+    retryDelay: (retryNumber, error) => backoffDelay(retryNumber, error, policy),
     // Each attempt gets the full timeoutMs, rather than sharing one budget.
     shouldResetTimeout: true,
   });

@@ -240,10 +240,21 @@ describe("a ChatHub that never answers", () => {
     );
     try {
       // check() lists the organizations first: 1 + 5 retries (the client's default), each given
-      // timeoutMs; the backoff between them is the unit tests' (test/unit/api/retries.test.ts, on
-      // the client's own clock). Bounded: it ends by itself, before the guard kills it.
+      // timeoutMs, with backoff between them of 300·2^(n-1) ms plus up to 20 % jitter. The time is
+      // taken between the first and the last attempt reaching ChatHub: the client's own timers,
+      // without the engine's start, whose length depends on how busy the machine is.
       const attempts = 6;
+      const backoffsMs = [300, 600, 1200, 2400, 4800];
+      const leastMs = (attempts - 1) * timeoutMs + backoffsMs.reduce((sum, delay) => sum + delay, 0);
+      const boundMs = (attempts - 1) * timeoutMs + backoffsMs.reduce((sum, delay) => sum + delay * 1.2, 0);
+      const arrivals: number[] = [];
+      const watch = setInterval(() => {
+        const seen = emulator.counters().byRoute["GET /api/company/organization"] ?? 0;
+        while (arrivals.length < seen) arrivals.push(Date.now());
+      }, 10);
       const up = await stack.run(["up", "--yes", "--skip-preview"], { killAfterMs: 120_000 });
+      clearInterval(watch);
+      const spanMs = (arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0);
 
       expect(up.code).not.toBeNull(); // not killed by the guard: it ended by itself
       expect(up.code).not.toBe(0);
@@ -254,6 +265,13 @@ describe("a ChatHub that never answers", () => {
         "GET /api/operator": 0,
         "POST /api/operator/synchronize": 0,
       });
+      expect(arrivals).toHaveLength(attempts);
+      expect(spanMs).toBeGreaterThanOrEqual(leastMs);
+      // A busy machine wakes timers late, by milliseconds each, not seconds.
+      expect(spanMs).toBeLessThan(boundMs + 5_000);
+      console.info(
+        `hang: ${attempts} attempts over ${spanMs} ms (between ${leastMs} and ${Math.round(boundMs)} ms)`,
+      );
     } finally {
       stack.dispose();
     }

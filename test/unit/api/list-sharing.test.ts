@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientFor, emulator, FakeClock } from "./support";
+import { clientFor, emulator } from "./support";
 
 const LIST = "GET /api/operator";
 
@@ -23,19 +23,6 @@ describe("list coalescing and cache", () => {
     await notCaching.listOperators(24);
     await notCaching.statistics(24);
     expect(server.counters().byRoute[LIST]).toBe(3);
-  });
-
-  it("keeps a list for listCacheTtlMs on the client's clock, then asks again", async () => {
-    const clock = new FakeClock();
-    const server = await emulator();
-    const client = clientFor(server, { listCacheTtlMs: 2000, clock });
-    await client.listOperators(24);
-    await clock.sleep(1999);
-    await client.listOperators(24);
-    expect(server.counters().byRoute[LIST]).toBe(1);
-    await clock.sleep(1);
-    await client.listOperators(24);
-    expect(server.counters().byRoute[LIST]).toBe(2);
   });
 
   it("writes synchronize and status changes through to their organization's cached list, exactly as ChatHub lists them", async () => {

@@ -7,7 +7,7 @@ import {
   startEmulator,
 } from "pulumi-chathub-emulator";
 import { afterEach } from "vitest";
-import { ChatHubClient, type ChatHubClientOptions, type Clock } from "../../../src/api";
+import { ChatHubClient, type ChatHubClientOptions } from "../../../src/api";
 
 const running: { close(): Promise<void> }[] = [];
 
@@ -15,50 +15,12 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.close()));
 });
 
-/**
- * A clock on which waits take no time: each wait the client asks for is recorded, and time moves
- * on to it at once. Waits asked for together end in order of their end, as on a real clock.
- */
-export class FakeClock implements Clock {
-  /** Every wait asked for, in milliseconds, in the order asked. */
-  readonly waits: number[] = [];
-  #time = 0;
-  readonly #sleepers: { wakeAt: number; wake: () => void }[] = [];
-
-  now(): number {
-    return this.#time;
-  }
-
-  sleep(ms: number): Promise<void> {
-    this.waits.push(ms);
-    return new Promise((wake) => {
-      this.#sleepers.push({ wakeAt: this.#time + ms, wake });
-      // After the I/O callbacks already due, so that waits asked for together are woken in order.
-      setImmediate(() => this.#wakeNext());
-    });
-  }
-
-  #wakeNext(): void {
-    this.#sleepers.sort((a, b) => a.wakeAt - b.wakeAt);
-    const next = this.#sleepers.shift();
-    if (next === undefined) return;
-    this.#time = Math.max(this.#time, next.wakeAt);
-    next.wake();
-  }
-}
-
-/** An emulator on a free loopback port, closed after the test; its rate limit counts time on `clock`. */
+/** An emulator on a free loopback port, closed after the test. */
 export async function emulator(
   behaviour: Partial<EmulatorBehaviour> = {},
   tokens?: Record<string, number[] | "*">,
-  clock?: Clock,
 ): Promise<RunningEmulator> {
-  const started = await startEmulator({
-    port: 0,
-    behaviour,
-    ...(tokens ? { tokens } : {}),
-    ...(clock ? { clock: () => clock.now() } : {}),
-  });
+  const started = await startEmulator({ port: 0, behaviour, ...(tokens ? { tokens } : {}) });
   running.push(started);
   return started;
 }
@@ -83,7 +45,7 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
-  /** When the request arrived, on the server's clock. */
+  /** Date.now() when the request arrived. */
   receivedAt: number;
 }
 
@@ -97,12 +59,9 @@ export type Answer = { status?: number; headers?: Record<string, string>; body?:
 
 /**
  * A tiny HTTP server answering each request with whatever `answer` returns, and recording what
- * it received, and when on `clock`: for checking headers and for shapes the emulator never sends.
+ * it received: for checking headers and for shapes the emulator never sends.
  */
-export async function fakeServer(
-  answer: (request: RecordedRequest) => Answer,
-  clock: Pick<Clock, "now"> = { now: Date.now },
-): Promise<FakeServer> {
+export async function fakeServer(answer: (request: RecordedRequest) => Answer): Promise<FakeServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -113,7 +72,7 @@ export async function fakeServer(
         url: request.url ?? "",
         headers: request.headers,
         body: Buffer.concat(chunks).toString("utf8"),
-        receivedAt: clock.now(),
+        receivedAt: Date.now(),
       };
       requests.push(recorded);
       const { status = 200, headers = {}, body = "" } = answer(recorded);
