@@ -1,3 +1,4 @@
+import { isBuiltin } from "node:module";
 import path from "node:path";
 import { build, type Plugin } from "esbuild";
 import type { Program } from "./targets";
@@ -50,8 +51,4 @@ export async function bundleProgram(repoRoot: string, program: Program, workDir:
     );
   }
   return outfile;
-}
-
-function isBuiltin(name: string): boolean {
-  return name.startsWith("node:") || require("node:module").builtinModules.includes(name);
 }

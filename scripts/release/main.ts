@@ -12,7 +12,7 @@
  *   --codesign                   sign darwin executables ad hoc (macOS only)
  *   --checksums                  only rewrite SHA256SUMS over what dist/release/ holds
  */
-import { mkdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { writeArchive } from "./archive";
@@ -123,7 +123,7 @@ async function runAtMost(limit: number, jobs: readonly (() => Promise<void>)[]):
 }
 
 function report(version: string): void {
-  const names = require("node:fs").readdirSync(outDir) as string[];
+  const names = readdirSync(outDir);
   process.stdout.write(
     `dist/release/ (version ${version}, Node.js ${NODE_RUNTIME_VERSION} inside the executables):\n`,
   );

@@ -3,7 +3,6 @@ import {
   chmodSync,
   createReadStream,
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -174,12 +173,4 @@ export async function startStandaloneEmulator(token: string): Promise<Standalone
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** A folder for a release test's scratch files, made fresh. */
-export function scratchDir(name: string): string {
-  const dir = path.join(os.tmpdir(), `chathub-release-${name}-${process.pid}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  return dir;
 }
