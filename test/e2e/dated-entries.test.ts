@@ -29,7 +29,7 @@ const seasonal = Array.from({ length: 12 }, (_, index) => ({
 
 const program = [
   'const { ChatHubOperator, ChatHubOrganizationRoster } = require("pulumi-chathub");',
-  `new ChatHubOrganizationRoster("dated", ${JSON.stringify({
+  `const dated = new ChatHubOrganizationRoster("dated", ${JSON.stringify({
     organizationId: 24,
     unmanaged: "ignore",
     timeZone: "UTC",
@@ -40,7 +40,8 @@ const program = [
       ...seasonal,
     ],
   })});`,
-  'new ChatHubOperator("dee", { organizationId: 25, name: "Dated Dee", activeFrom: "2026-12-11", timeZone: "Europe/Kyiv" });',
+  // After the roster, so that the two resources' messages come in one order (the docs' sample).
+  'new ChatHubOperator("dee", { organizationId: 25, name: "Dated Dee", activeFrom: "2026-12-11", timeZone: "Europe/Kyiv" }, { dependsOn: [dated] });',
   "",
 ].join("\n");
 
