@@ -66,11 +66,6 @@ export class AdaptivePace {
     return Math.min(this.#ceiling, safe * (1 + probePerSecond * probingSeconds));
   }
 
-  /** The pace's clock (milliseconds): a `sentAt` given to rateLimited is read on it. */
-  now(): number {
-    return this.#now();
-  }
-
   /** Milliseconds every call waits before it may be sent (a Retry-After still running). */
   pauseMs(): number {
     return Math.max(0, this.#pausedUntil - this.#now());

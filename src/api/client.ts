@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance, isAxiosError } from "axios";
 import type { z } from "zod";
-import { AdaptivePace } from "./adaptive-pace";
+import { AdaptivePace, DEFAULT_PACE_TUNING } from "./adaptive-pace";
 import { LOGIN_FIX, secretsOf } from "./credentials";
 import { ChatHubApiError } from "./errors";
 import { describeFailure, type FailedCall, SIGNED_IN_TOKEN_FIX } from "./failure";
@@ -37,6 +37,7 @@ import {
 } from "./schemas";
 import { CompanyTokenSource } from "./sign-in";
 import { OPERATOR_STATUS, type OperatorStatusCode } from "./status";
+import { REAL_TIMER, type Timer } from "./timer";
 
 /** How a successful write changed an organization's list; undefined when that cannot be told. */
 type WriteThrough = (organizationId: number, list: Operator[]) => Operator[] | undefined;
@@ -58,13 +59,14 @@ export class ChatHubClient {
   readonly #http: AxiosInstance;
   readonly #redactor: Redactor;
   readonly #lists: ListCache<number, Operator[]>;
-  readonly #organizations = new ListCache<"all", Organization[]>(ORGANIZATION_LIST_TTL_MS);
+  readonly #organizations: ListCache<"all", Organization[]>;
   readonly #tokens: CompanyTokenSource;
   /** Organization of every operator id seen, so a status change knows which cached list it spoils. */
   readonly #organizationOfOperator = new Map<number, number>();
   readonly #pace: AdaptivePace;
 
-  constructor(options: ChatHubClientOptions) {
+  /** `timer` is the real one but in tests, which count the client's waits rather than time them. */
+  constructor(options: ChatHubClientOptions, timer: Timer = REAL_TIMER) {
     this.#options = resolveClientOptions(options);
     const { credentials } = this.#options;
     this.#redactor = new Redactor(...secretsOf(credentials));
@@ -73,8 +75,9 @@ export class ChatHubClient {
       (login, password) => this.#signIn(login, password),
       this.#redactor,
     );
-    this.#lists = new ListCache(this.#options.listCacheTtlMs);
-    this.#pace = new AdaptivePace(this.#options.requestsPerSecond);
+    this.#lists = new ListCache(this.#options.listCacheTtlMs, timer.now);
+    this.#organizations = new ListCache(ORGANIZATION_LIST_TTL_MS, timer.now);
+    this.#pace = new AdaptivePace(this.#options.requestsPerSecond, DEFAULT_PACE_TUNING, timer.now);
     this.#http = axios.create({
       baseURL: this.#options.baseUrl,
       timeout: this.#options.timeoutMs,
@@ -88,13 +91,17 @@ export class ChatHubClient {
       headers: { "User-Agent": this.#options.userAgent },
     });
     // The rate limit first: it must see every attempt's answer, not only the last.
-    installRateLimit(this.#http, this.#pace);
-    installRetries(this.#http, {
-      maxRetries: this.#options.maxRetries,
-      baseDelayMs: this.#options.retryBaseDelayMs,
-      maxDelayMs: this.#options.retryMaxDelayMs,
-      rateLimitBaseDelayMs: this.#options.rateLimitBackoffMs,
-    });
+    installRateLimit(this.#http, this.#pace, timer);
+    installRetries(
+      this.#http,
+      {
+        maxRetries: this.#options.maxRetries,
+        baseDelayMs: this.#options.retryBaseDelayMs,
+        maxDelayMs: this.#options.retryMaxDelayMs,
+        rateLimitBaseDelayMs: this.#options.rateLimitBackoffMs,
+      },
+      timer,
+    );
   }
 
   /** The API root this client talks to. */

@@ -2,6 +2,7 @@ import type { AxiosError, AxiosInstance, InternalAxiosRequestConfig } from "axio
 import { retryAfter } from "axios-retry";
 import Bottleneck from "bottleneck";
 import type { AdaptivePace } from "./adaptive-pace";
+import type { Timer } from "./timer";
 
 /**
  * Spaces out every attempt of one axios instance — first tries and retries alike, from all
@@ -9,37 +10,29 @@ import type { AdaptivePace } from "./adaptive-pace";
  * Every 429 is reported to the pace, which slows down.
  * Install it before the retries, so that it sees each attempt's answer, not only the last.
  */
-export function installRateLimit(http: AxiosInstance, pace: AdaptivePace): void {
-  const minTime = () => 1000 / pace.perSecond();
-  let appliedMinTime = minTime();
-  // One dispatch at a time, so that a pause holds the queue rather than every waiting call at once.
-  const limiter = new Bottleneck({ maxConcurrent: 1, minTime: appliedMinTime });
+export function installRateLimit(http: AxiosInstance, pace: AdaptivePace, timer: Timer): void {
+  // One dispatch at a time, in the order asked: a pause holds the queue rather than every waiting
+  // call at once. The waits are the timer's (not Bottleneck's minTime), so that tests count them.
+  const queue = new Bottleneck({ maxConcurrent: 1 });
+  let lastSentAt = Number.NEGATIVE_INFINITY;
   const sentAt = new WeakMap<InternalAxiosRequestConfig, number>();
 
-  const followPace = () => {
-    const wanted = minTime();
-    if (Math.abs(wanted - appliedMinTime) < 0.5) return;
-    appliedMinTime = wanted;
-    limiter.updateSettings({ minTime: wanted });
-  };
+  // The spacing follows the pace as it is at each dispatch, recovered or slowed.
+  const waitMs = () => Math.max(pace.pauseMs(), lastSentAt + 1000 / pace.perSecond() - timer.now());
 
   http.interceptors.request.use(async (config) => {
-    await limiter.schedule(async () => {
-      // The spacing after this dispatch follows the pace as it is now, recovered or slowed.
-      followPace();
-      for (let pause = pace.pauseMs(); pause > 0; pause = pace.pauseMs()) {
-        await new Promise((resolve) => setTimeout(resolve, pause));
-      }
+    await queue.schedule(async () => {
+      for (let wait = waitMs(); wait > 0; wait = waitMs()) await timer.sleep(wait);
+      lastSentAt = timer.now();
     });
-    sentAt.set(config, pace.now());
+    sentAt.set(config, lastSentAt);
     return config;
   });
 
   http.interceptors.response.use(undefined, (error: AxiosError) => {
     if (error.response?.status === 429) {
       const config = error.config;
-      pace.rateLimited((config && sentAt.get(config)) ?? pace.now(), retryAfter(error));
-      followPace();
+      pace.rateLimited((config && sentAt.get(config)) ?? timer.now(), retryAfter(error));
     }
     throw error;
   });

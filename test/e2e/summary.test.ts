@@ -71,6 +71,7 @@ function nativeProgram(version: DynamicVersion & { hidden: boolean }): string {
         "    type: chathub:index:Operator",
         "    properties:",
         "      organizationId: 41",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a Pulumi YAML interpolation
         "      name: ${hiddenName}",
       ]
     : [];

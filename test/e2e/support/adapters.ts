@@ -97,8 +97,11 @@ function rosterYaml(args: Record<string, unknown>, options: Record<string, unkno
     `    properties: ${JSON.stringify(args)}`,
     ...(Object.keys(options).length > 0 ? [`    options: ${JSON.stringify(options)}`] : []),
     "outputs:",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Pulumi YAML interpolation
     "  operatorIds: ${support.operatorIds}",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Pulumi YAML interpolation
     "  counts: ${support.counts}",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Pulumi YAML interpolation
     "  unmanagedOperators: ${support.unmanagedOperators}",
     "",
   ].join("\n");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ChatHubAmbiguousError, ChatHubApiError } from "../../../src/api";
-import { clientFor, emulator, failureOf, refusingUrl } from "./support";
+import { clientFor, emulator, failureOf, InstantTimer, refusingUrl, waitsOnRealTime } from "./support";
 
 const LIST = "GET /api/operator";
 const SYNCHRONIZE = "POST /api/operator/synchronize";
@@ -31,10 +31,12 @@ describe("retries of requests safe to repeat", () => {
 
   it("waits as long as Retry-After asks on 429", async () => {
     const server = await emulator({ rateLimitPerSecond: 2 });
-    const client = clientFor(server, { listCacheTtlMs: 0 });
-    const started = Date.now();
+    // The emulator's limit runs on real time, so the waits must too; they are counted, not timed.
+    const timer = waitsOnRealTime();
+    const client = clientFor(server, { listCacheTtlMs: 0 }, timer);
     for (let round = 0; round < 3; round += 1) await client.listOperators(24);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    // The emulator says Retry-After: 1, and the retry waits at least that, whatever its backoff.
+    expect(timer.waits.filter((ms) => ms >= 1000)).toHaveLength(1);
     expect(server.counters().byStatus["429"]).toBe(1);
     expect(server.counters().byRoute[LIST]).toBe(4);
   });
@@ -52,16 +54,22 @@ describe("retries of requests safe to repeat", () => {
     const server = await emulator({ hang: true });
     const timeoutMs = 150;
     const maxRetries = 2;
-    const client = clientFor(server, { timeoutMs, maxRetries });
-    const started = Date.now();
+    // The timeout is axios's own, on real time; the backoff between attempts is counted.
+    const timer = new InstantTimer();
+    const client = clientFor(server, { timeoutMs, maxRetries, retryBaseDelayMs: 100 }, timer);
     const error = await failureOf(client.listOperators(24));
-    const elapsed = Date.now() - started;
     expect(error).toMatchObject({ kind: "timeout", retryable: true });
-    expect((error as Error).message).toContain(`timed out after ${timeoutMs} ms`);
+    expect((error as Error).message).toContain(
+      `timed out after ${timeoutMs} ms on each of ${maxRetries + 1} attempts`,
+    );
     expect((error as Error).message).toContain("chathub:timeoutMs");
-    expect(elapsed).toBeGreaterThanOrEqual(timeoutMs * (maxRetries + 1) - 20);
-    expect(elapsed).toBeLessThan(timeoutMs * (maxRetries + 1) + 1500);
     expect(server.counters().byRoute[LIST]).toBe(maxRetries + 1);
+    // One backoff before each retry: 100 then 200 ms, each with up to 20 % jitter.
+    expect(timer.waits).toHaveLength(maxRetries);
+    timer.waits.forEach((ms, index) => {
+      expect(ms).toBeGreaterThanOrEqual(100 * 2 ** index);
+      expect(ms).toBeLessThanOrEqual(100 * 2 ** index * 1.2);
+    });
   });
 
   it("retries a refused connection, then reports a network error naming the base URL", async () => {

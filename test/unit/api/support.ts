@@ -8,6 +8,7 @@ import {
 } from "pulumi-chathub-emulator";
 import { afterEach } from "vitest";
 import { ChatHubClient, type ChatHubClientOptions } from "../../../src/api";
+import { REAL_TIMER, type Timer } from "../../../src/api/timer";
 
 const running: { close(): Promise<void> }[] = [];
 
@@ -25,19 +26,53 @@ export async function emulator(
   return started;
 }
 
-/** A client with small delays, so retry tests take milliseconds. */
+/** A client with small delays, so retry tests take milliseconds; `timer` counts its waits. */
 export function clientFor(
   server: { url: string },
   options: Partial<ChatHubClientOptions> = {},
+  timer: Timer = REAL_TIMER,
 ): ChatHubClient {
-  return new ChatHubClient({
-    baseUrl: server.url,
-    token: DEFAULT_EMULATOR_TOKEN,
-    requestsPerSecond: 1000,
-    retryBaseDelayMs: 5,
-    timeoutMs: 2000,
-    ...options,
-  });
+  return new ChatHubClient(
+    {
+      baseUrl: server.url,
+      token: DEFAULT_EMULATOR_TOKEN,
+      requestsPerSecond: 1000,
+      retryBaseDelayMs: 5,
+      timeoutMs: 2000,
+      ...options,
+    },
+    timer,
+  );
+}
+
+/**
+ * A timer whose time moves only when the client waits on it, at once and by exactly what was
+ * asked: what the client waits for is counted, never timed. For servers in this process (the
+ * fake server reads it too); an emulator's rate limit runs on real time, so use `waitsOnRealTime`.
+ */
+export class InstantTimer implements Timer {
+  readonly waits: number[] = [];
+  #now = 1_000_000;
+
+  now = (): number => this.#now;
+
+  sleep = async (ms: number): Promise<void> => {
+    this.waits.push(ms);
+    this.#now += ms;
+  };
+}
+
+/** The real timer, recording each wait asked of it. */
+export function waitsOnRealTime(): Timer & { waits: number[] } {
+  const waits: number[] = [];
+  return {
+    waits,
+    now: REAL_TIMER.now,
+    sleep: (ms) => {
+      waits.push(ms);
+      return REAL_TIMER.sleep(ms);
+    },
+  };
 }
 
 export interface RecordedRequest {
@@ -45,7 +80,7 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
-  /** Date.now() when the request arrived. */
+  /** When the request arrived, on the fake server's timer. */
   receivedAt: number;
 }
 
@@ -61,7 +96,10 @@ export type Answer = { status?: number; headers?: Record<string, string>; body?:
  * A tiny HTTP server answering each request with whatever `answer` returns, and recording what
  * it received: for checking headers and for shapes the emulator never sends.
  */
-export async function fakeServer(answer: (request: RecordedRequest) => Answer): Promise<FakeServer> {
+export async function fakeServer(
+  answer: (request: RecordedRequest) => Answer,
+  timer: Pick<Timer, "now"> = REAL_TIMER,
+): Promise<FakeServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -72,7 +110,7 @@ export async function fakeServer(answer: (request: RecordedRequest) => Answer): 
         url: request.url ?? "",
         headers: request.headers,
         body: Buffer.concat(chunks).toString("utf8"),
-        receivedAt: Date.now(),
+        receivedAt: timer.now(),
       };
       requests.push(recorded);
       const { status = 200, headers = {}, body = "" } = answer(recorded);
