@@ -60,3 +60,4 @@ export {
   statusCode,
   statusName,
 } from "./status";
+export { REAL_TIMER, type Timer } from "./timer";
