@@ -12,45 +12,12 @@
 // users get. What it leaves out compared with upstream's is listed in CONTRIBUTING.md.
 package main
 
-import (
-	"flag"
-	"fmt"
-	"os"
-
-	"google.golang.org/grpc"
-
-	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
-	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
-
-	"pulumi-chathub/enginewatch"
-)
+import "pulumi-chathub/hostkit"
 
 func main() {
-	// The engine passes logging and tracing flags before its address. The logging flags
-	// (--logtostderr, -v) are registered by glog, which the SDK's packages import.
-	flag.String("tracing", "", "a Zipkin-compatible tracing endpoint (ignored)")
-	flag.Parse()
-
-	enginewatch.ExitWhenGone()
-
+	// This host sends no traces: it takes --tracing, as the engine passes it, and ignores it.
+	_, engineAddress := hostkit.CommandLine("a Zipkin-compatible tracing endpoint (ignored)")
 	host := &goHost{}
-	if args := flag.Args(); len(args) > 0 {
-		host.engineAddress = args[len(args)-1]
-	}
-	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
-		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, host)
-			return nil
-		},
-	})
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-language-go: could not start the RPC server: %v\n", err)
-		os.Exit(1)
-	}
-	// The engine reads the port from the first line of standard output.
-	fmt.Printf("%d\n", handle.Port)
-	if err := <-handle.Done; err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-language-go: RPC server stopped: %v\n", err)
-		os.Exit(1)
-	}
+	host.SetEngineAddress(engineAddress)
+	hostkit.Serve("pulumi-language-go", host)
 }

@@ -10,9 +10,10 @@ import (
 	"path/filepath"
 	"strconv"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/common/constant"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+
+	"pulumi-chathub/hostkit"
 )
 
 // Run builds the program from its directory into a temporary binary and runs that binary with the
@@ -20,7 +21,7 @@ import (
 // host, an exit with the SDK's "error already reported" status ends the update without a second
 // message.
 func (h *goHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
-	engine := h.engine()
+	engine := h.EngineAddress()
 	if engine == "" {
 		return nil, errors.New("the engine's address is unknown: it is given on the command line or by Handshake")
 	}
@@ -42,20 +43,8 @@ func (h *goHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc
 	cmd.Dir = req.GetPwd()
 	cmd.Env = env
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	err = cmd.Run()
-	var exitErr *exec.ExitError
-	switch {
-	case err == nil:
-		return &pulumirpc.RunResponse{}, nil
-	case errors.As(err, &exitErr) && exitErr.ExitCode() == constant.ExitStatusLoggedError:
-		return &pulumirpc.RunResponse{Bail: true}, nil
-	case errors.As(err, &exitErr):
-		return &pulumirpc.RunResponse{
-			Error: fmt.Sprintf("program exited with non-zero exit code: %d", exitErr.ExitCode()),
-		}, nil
-	default:
-		return &pulumirpc.RunResponse{Error: fmt.Sprintf("could not run the program: %v", err)}, nil
-	}
+	return hostkit.RunResult(cmd.Run(),
+		"program exited with non-zero exit code: %d", "could not run the program: %v"), nil
 }
 
 // buildProgram runs `go build` in the program's directory and returns the binary's path.

@@ -16,85 +16,37 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 
-	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
-	pbempty "google.golang.org/protobuf/types/known/emptypb"
 	"google.golang.org/protobuf/types/known/structpb"
 
 	sdk "github.com/pulumi/pulumi/sdk/v3"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/apitype"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 
-	"pulumi-chathub/enginewatch"
+	"pulumi-chathub/hostkit"
 )
 
-// The exit code @pulumi/pulumi's runner uses after it has already reported the error to the
-// engine; the engine should then stop without printing a second, less useful message.
-const exitCodeErrorAlreadyReported = 32
-
 func main() {
-	// The engine passes logging and tracing flags before the engine address. The logging flags
-	// (--logtostderr, -v) are registered by glog, which the SDK's packages import.
-	tracing := flag.String("tracing", "", "a Zipkin-compatible tracing endpoint")
-	flag.Parse()
-
-	enginewatch.ExitWhenGone()
-
-	host := &languageHost{tracing: *tracing}
-	if args := flag.Args(); len(args) > 0 {
-		host.engineAddress = args[len(args)-1]
-	}
-
-	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
-		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, host)
-			return nil
-		},
-	})
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: could not start the RPC server: %v\n", err)
-		os.Exit(1)
-	}
-	// The engine reads the port from the first line of standard output.
-	fmt.Printf("%d\n", handle.Port)
-	if err := <-handle.Done; err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: RPC server stopped: %v\n", err)
-		os.Exit(1)
-	}
+	tracing, engineAddress := hostkit.CommandLine("a Zipkin-compatible tracing endpoint")
+	host := &languageHost{tracing: tracing}
+	host.SetEngineAddress(engineAddress)
+	hostkit.Serve("pulumi-language-nodejs", host)
 }
 
+// languageHost answers for Node.js programs and policy packs; the methods every host answers
+// alike (Handshake, GetPluginInfo) and the engine's address are hostkit.Runtime's.
 type languageHost struct {
-	pulumirpc.UnimplementedLanguageRuntimeServer
+	hostkit.Runtime
 
-	mu            sync.Mutex
-	engineAddress string
-	tracing       string
-}
-
-func (h *languageHost) Handshake(
-	_ context.Context, req *pulumirpc.LanguageHandshakeRequest,
-) (*pulumirpc.LanguageHandshakeResponse, error) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if req.GetEngineAddress() != "" {
-		h.engineAddress = req.GetEngineAddress()
-	}
-	return &pulumirpc.LanguageHandshakeResponse{}, nil
-}
-
-func (h *languageHost) GetPluginInfo(context.Context, *pbempty.Empty) (*pulumirpc.PluginInfo, error) {
-	return &pulumirpc.PluginInfo{Version: version.Version}, nil
+	tracing string
 }
 
 func (h *languageHost) GetRequiredPlugins(
@@ -135,34 +87,8 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 		return &pulumirpc.RunResponse{Error: err.Error()}, nil
 	}
 
-	h.mu.Lock()
-	engineAddress := h.engineAddress
-	h.mu.Unlock()
-
-	args := []string{runner}
-	flagIfSet := func(name, value string) {
-		if value != "" {
-			args = append(args, "--"+name, value)
-		}
-	}
-	flagIfSet("monitor", req.GetMonitorAddress())
-	flagIfSet("engine", engineAddress)
-	flagIfSet("organization", req.GetOrganization())
-	flagIfSet("project", req.GetProject())
-	flagIfSet("root-directory", req.GetInfo().GetRootDirectory())
-	flagIfSet("stack", req.GetStack())
-	flagIfSet("pwd", req.GetPwd())
-	flagIfSet("parallel", fmt.Sprint(req.GetParallel()))
-	flagIfSet("tracing", h.tracing)
-	if req.GetDryRun() {
-		args = append(args, "--dry-run")
-	}
-	program := req.GetProgram()
-	if program == "" {
-		program = "." // Node then loads package.json's "main", or index.js.
-	}
-	args = append(args, program)
-	args = append(args, req.GetArgs()...)
+	// No program named is "." (RunnerArgs): Node then loads package.json's "main", or index.js.
+	args := append([]string{runner}, hostkit.RunnerArgs(req, h.EngineAddress(), h.tracing, req.GetProgram())...)
 
 	env, err := runEnvironment(req)
 	if err != nil {
@@ -174,20 +100,8 @@ func (h *languageHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pul
 	cmd.Env = env
 	cmd.Stdout = os.Stdout
 	cmd.Stderr = os.Stderr
-	err = cmd.Run()
-	var exitErr *exec.ExitError
-	switch {
-	case err == nil:
-		return &pulumirpc.RunResponse{}, nil
-	case errors.As(err, &exitErr) && exitErr.ExitCode() == exitCodeErrorAlreadyReported:
-		return &pulumirpc.RunResponse{Bail: true}, nil
-	case errors.As(err, &exitErr):
-		return &pulumirpc.RunResponse{
-			Error: fmt.Sprintf("Program exited with non-zero exit code: %d", exitErr.ExitCode()),
-		}, nil
-	default:
-		return &pulumirpc.RunResponse{Error: fmt.Sprintf("could not run node: %v", err)}, nil
-	}
+	return hostkit.RunResult(cmd.Run(),
+		"Program exited with non-zero exit code: %d", "could not run node: %v"), nil
 }
 
 // resolveRunner finds @pulumi/pulumi/cmd/run the way Node would from the program's directory.
@@ -301,13 +215,9 @@ func policyPackEnvironment(
 // PULUMI_NODEJS_TYPESCRIPT says whether to compile TypeScript (Pulumi.yaml's runtime option
 // `typescript`, true unless set to false).
 func runEnvironment(req *pulumirpc.RunRequest) ([]string, error) {
-	config, err := json.Marshal(orEmpty(req.GetConfig()))
+	config, err := hostkit.ConfigEnv(req)
 	if err != nil {
-		return nil, fmt.Errorf("serializing configuration: %w", err)
-	}
-	secretKeys, err := json.Marshal(append([]string{}, req.GetConfigSecretKeys()...))
-	if err != nil {
-		return nil, fmt.Errorf("serializing secret keys: %w", err)
+		return nil, err
 	}
 	options := req.GetInfo().GetOptions().GetFields()
 	typescript := "true"
@@ -316,11 +226,7 @@ func runEnvironment(req *pulumirpc.RunRequest) ([]string, error) {
 			typescript = "false"
 		}
 	}
-	env := append(os.Environ(),
-		"PULUMI_CONFIG="+string(config),
-		"PULUMI_CONFIG_SECRET_KEYS="+string(secretKeys),
-		"PULUMI_NODEJS_TYPESCRIPT="+typescript,
-	)
+	env := append(append(os.Environ(), config...), "PULUMI_NODEJS_TYPESCRIPT="+typescript)
 	// Pulumi.yaml's `tsconfig` option is relative to the project's root directory (the runner
 	// resolves it from its working directory, which is the program's).
 	if tsconfig := options["tsconfig"].GetStringValue(); tsconfig != "" {
@@ -333,11 +239,4 @@ func runEnvironment(req *pulumirpc.RunRequest) ([]string, error) {
 		env = append(env, "NODE_OPTIONS="+strings.TrimSpace(os.Getenv("NODE_OPTIONS")+" "+nodeargs))
 	}
 	return env, nil
-}
-
-func orEmpty(m map[string]string) map[string]string {
-	if m == nil {
-		return map[string]string{}
-	}
-	return m
 }

@@ -2,48 +2,23 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
-	"strconv"
-	"sync"
-
-	pbempty "google.golang.org/protobuf/types/known/emptypb"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+
+	"pulumi-chathub/hostkit"
 )
 
-// The runner's exit code after it has reported the error to the engine itself: the engine then
-// stops without a second, less useful message (upstream's runner uses the same code).
-const exitCodeErrorAlreadyReported = 32
-
+// pythonHost answers for Python programs; the methods every host answers alike (Handshake,
+// GetPluginInfo) and the engine's address are hostkit.Runtime's.
 type pythonHost struct {
-	pulumirpc.UnimplementedLanguageRuntimeServer
+	hostkit.Runtime
 
 	runner  string
 	tracing string
-
-	mu            sync.Mutex
-	engineAddress string
-}
-
-func (h *pythonHost) Handshake(
-	_ context.Context, req *pulumirpc.LanguageHandshakeRequest,
-) (*pulumirpc.LanguageHandshakeResponse, error) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if req.GetEngineAddress() != "" {
-		h.engineAddress = req.GetEngineAddress()
-	}
-	return &pulumirpc.LanguageHandshakeResponse{}, nil
-}
-
-func (h *pythonHost) GetPluginInfo(context.Context, *pbempty.Empty) (*pulumirpc.PluginInfo, error) {
-	return &pulumirpc.PluginInfo{Version: version.Version}, nil
 }
 
 // Run executes the program with the runner, under the program's Python (its virtualenv's when
@@ -59,72 +34,29 @@ func (h *pythonHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulum
 		return nil, err
 	}
 
-	h.mu.Lock()
-	engineAddress := h.engineAddress
-	h.mu.Unlock()
-
-	args := []string{"-u", h.runner}
-	flagIfSet := func(name, value string) {
-		if value != "" {
-			args = append(args, "--"+name, value)
-		}
-	}
-	flagIfSet("monitor", req.GetMonitorAddress())
-	flagIfSet("engine", engineAddress)
-	flagIfSet("organization", req.GetOrganization())
-	flagIfSet("project", req.GetProject())
-	flagIfSet("stack", req.GetStack())
-	flagIfSet("root-directory", req.GetInfo().GetRootDirectory())
-	flagIfSet("pwd", req.GetPwd())
-	flagIfSet("parallel", strconv.Itoa(int(req.GetParallel())))
-	flagIfSet("tracing", h.tracing)
-	if req.GetDryRun() {
-		args = append(args, "--dry-run")
-	}
-	program := req.GetInfo().GetEntryPoint()
-	if program == "" {
-		program = "." // the program directory's __main__.py
-	}
-	args = append(args, program)
-	args = append(args, req.GetArgs()...)
-
+	// Python's -u (unbuffered output, so the program's prints reach the engine as they happen),
+	// then the runner and its command line.
+	args := append([]string{"-u", h.runner},
+		hostkit.RunnerArgs(req, h.EngineAddress(), h.tracing, req.GetInfo().GetEntryPoint())...)
 	cmd, err := tc.Command(ctx, args...)
 	if err != nil {
 		return nil, err
 	}
-	config, err := json.Marshal(orEmpty(req.GetConfig()))
+	config, err := hostkit.ConfigEnv(req)
 	if err != nil {
-		return nil, fmt.Errorf("serializing configuration: %w", err)
-	}
-	secretKeys, err := json.Marshal(append([]string{}, req.GetConfigSecretKeys()...))
-	if err != nil {
-		return nil, fmt.Errorf("serializing secret keys: %w", err)
+		return nil, err
 	}
 	env := cmd.Env
 	if env == nil {
 		env = os.Environ()
 	}
-	cmd.Env = append(env, "PULUMI_CONFIG="+string(config), "PULUMI_CONFIG_SECRET_KEYS="+string(secretKeys))
+	cmd.Env = append(env, config...)
 	cmd.Dir = req.GetPwd()
 	cmd.Stdout = os.Stdout
 	cmd.Stderr = os.Stderr
 
-	err = cmd.Run()
-	var exitErr *exec.ExitError
-	switch {
-	case err == nil:
-		return &pulumirpc.RunResponse{}, nil
-	case errors.As(err, &exitErr) && exitErr.ExitCode() == exitCodeErrorAlreadyReported:
-		return &pulumirpc.RunResponse{Bail: true}, nil
-	case errors.As(err, &exitErr):
-		return &pulumirpc.RunResponse{
-			Error: fmt.Sprintf("program exited with non-zero exit code: %d", exitErr.ExitCode()),
-		}, nil
-	default:
-		return &pulumirpc.RunResponse{
-			Error: fmt.Sprintf("problem executing program (could not run python): %v", err),
-		}, nil
-	}
+	return hostkit.RunResult(cmd.Run(), "program exited with non-zero exit code: %d",
+		"problem executing program (could not run python): %v"), nil
 }
 
 // About names the Python that runs the program, and pip's version.
@@ -187,11 +119,4 @@ func (h *pythonHost) InstallDependencies(
 	}
 	fmt.Fprintln(stdout, "Finished installing dependencies")
 	return closer.Close()
-}
-
-func orEmpty(m map[string]string) map[string]string {
-	if m == nil {
-		return map[string]string{}
-	}
-	return m
 }

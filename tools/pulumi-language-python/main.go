@@ -18,26 +18,18 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 
-	"google.golang.org/grpc"
-
-	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
-	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
-
-	"pulumi-chathub/enginewatch"
+	"pulumi-chathub/hostkit"
 )
 
 // The runner's name, beside this binary (as upstream's host finds the one the CLI ships).
 const runnerName = "pulumi-language-python-exec"
 
 func main() {
-	// The engine passes logging and tracing flags before its address.
-	tracing := flag.String("tracing", "", "a Zipkin-compatible tracing endpoint")
-	flag.Parse()
+	tracing, engineAddress := hostkit.CommandLine("a Zipkin-compatible tracing endpoint")
 
 	self, err := os.Executable()
 	if err != nil {
@@ -50,26 +42,7 @@ func main() {
 		os.Exit(1)
 	}
 
-	enginewatch.ExitWhenGone()
-
-	host := &pythonHost{runner: runner, tracing: *tracing}
-	if args := flag.Args(); len(args) > 0 {
-		host.engineAddress = args[len(args)-1]
-	}
-	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
-		Init: func(srv *grpc.Server) error {
-			pulumirpc.RegisterLanguageRuntimeServer(srv, host)
-			return nil
-		},
-	})
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-language-python: could not start the RPC server: %v\n", err)
-		os.Exit(1)
-	}
-	// The engine reads the port from the first line of standard output.
-	fmt.Printf("%d\n", handle.Port)
-	if err := <-handle.Done; err != nil {
-		fmt.Fprintf(os.Stderr, "pulumi-language-python: RPC server stopped: %v\n", err)
-		os.Exit(1)
-	}
+	host := &pythonHost{runner: runner, tracing: tracing}
+	host.SetEngineAddress(engineAddress)
+	hostkit.Serve("pulumi-language-python", host)
 }

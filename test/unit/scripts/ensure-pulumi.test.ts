@@ -17,18 +17,26 @@ const goFiles = (dir: string) =>
     .sort()
     .map((name) => path.join(dir, name));
 
+// Every Go file of a module, its packages' too, in the byte order of their paths.
+const moduleGoFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".go"))
+    .map((name) => path.join(dir, name))
+    .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+
 // The stamps ensure-pulumi expects beside language hosts built from the current source: the host's
-// Go files, then the Python host's program runner, then the module the hosts share.
+// Go files, then the Python host's program runner, then the module the hosts share (its go.mod,
+// then all its Go files).
 function sourceHash(dir: string): string {
   const source = path.join(repoRoot, dir);
-  const shared = path.join(repoRoot, "tools/enginewatch");
+  const shared = path.join(repoRoot, "tools/hostkit");
   const files = [
     ...goFiles(source),
     ...readdirSync(source)
       .filter((name) => name === "pulumi-language-python-exec")
       .map((name) => path.join(source, name)),
     path.join(shared, "go.mod"),
-    ...goFiles(shared),
+    ...moduleGoFiles(shared),
   ];
   return createHash("sha256")
     .update(Buffer.concat(files.map((file) => readFileSync(file))))

@@ -1,6 +1,4 @@
-// Package enginewatch is the one piece the project's language hosts (tools/pulumi-language-*)
-// share: each host's module requires it, replaced by this folder (scripts/ensure-pulumi).
-package enginewatch
+package hostkit
 
 import (
 	"os"

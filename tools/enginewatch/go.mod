@@ -1,3 +1,0 @@
-module pulumi-chathub/enginewatch
-
-go 1.22
