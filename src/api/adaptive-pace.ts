@@ -1,3 +1,5 @@
+import { REAL_TIMER } from "./timer";
+
 /** How the pace reacts to 429s; the defaults suit SMSBAT's per-company limit (50/s, bursts of 75). */
 export interface PaceTuning {
   /** The pace is multiplied by this on a 429. */
@@ -45,7 +47,7 @@ export class AdaptivePace {
   constructor(
     ceilingPerSecond: number,
     tuning: PaceTuning = DEFAULT_PACE_TUNING,
-    now: () => number = Date.now,
+    now: () => number = REAL_TIMER.now,
   ) {
     this.#ceiling = ceilingPerSecond;
     this.#tuning = tuning;

@@ -75,9 +75,11 @@ export class ChatHubClient {
       (login, password) => this.#signIn(login, password),
       this.#redactor,
     );
-    this.#lists = new ListCache(this.#options.listCacheTtlMs, timer.now);
-    this.#organizations = new ListCache(ORGANIZATION_LIST_TTL_MS, timer.now);
-    this.#pace = new AdaptivePace(this.#options.requestsPerSecond, DEFAULT_PACE_TUNING, timer.now);
+    // Called on the timer: a user's Timer may be a class whose methods read `this`.
+    const now = () => timer.now();
+    this.#lists = new ListCache(this.#options.listCacheTtlMs, now);
+    this.#organizations = new ListCache(ORGANIZATION_LIST_TTL_MS, now);
+    this.#pace = new AdaptivePace(this.#options.requestsPerSecond, DEFAULT_PACE_TUNING, now);
     this.#http = axios.create({
       baseURL: this.#options.baseUrl,
       timeout: this.#options.timeoutMs,

@@ -1,3 +1,5 @@
+import { REAL_TIMER } from "./timer";
+
 interface CachedValue<V> {
   value: V;
   expiresAt: number;
@@ -5,7 +7,7 @@ interface CachedValue<V> {
 
 /**
  * Shares one in-flight load per key among concurrent callers and keeps its result for `ttlMs`, by
- * the clock `now` (milliseconds, as Date.now; tests pass their own).
+ * the clock `now` (milliseconds; the client passes its Timer's, tests their own).
  * Invalidating a key also forgets its in-flight load and stops that load from filling the cache,
  * so a load that started before a write cannot bring back what the write changed.
  */
@@ -19,7 +21,7 @@ export class ListCache<K, V> {
   #hits = 0;
   #shared = 0;
 
-  constructor(ttlMs: number, now: () => number = Date.now) {
+  constructor(ttlMs: number, now: () => number = REAL_TIMER.now) {
     this.#ttlMs = ttlMs;
     this.#now = now;
   }

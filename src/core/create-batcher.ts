@@ -7,6 +7,7 @@ import {
   normalizeOperatorName,
   type Operator,
   type OperatorStatusCode,
+  REAL_TIMER,
   type SynchronizedOperator,
 } from "../api";
 import { NameClashError } from "./errors";
@@ -66,7 +67,7 @@ export class OrganizationCreateBatcher {
     readonly organizationId: number,
     private readonly options: CreateBatcherOptions = DEFAULT_CREATE_BATCHER_OPTIONS,
     /** The clock the quiet and waiting times are measured on, in milliseconds. */
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = REAL_TIMER.now,
   ) {}
 
   /** Creates one operator (or, with adopt, takes over a live one of the same name). */

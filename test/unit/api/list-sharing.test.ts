@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Timer } from "../../../src/api";
 import { clientFor, emulator } from "./support";
 
 const LIST = "GET /api/operator";
@@ -23,6 +24,29 @@ describe("list coalescing and cache", () => {
     await notCaching.listOperators(24);
     await notCaching.statistics(24);
     expect(server.counters().byRoute[LIST]).toBe(3);
+  });
+
+  it("keeps a list for listCacheTtlMs on the Timer it is given, one whose methods read `this` included", async () => {
+    // A Timer written as a class, as a user's script may: its methods must be called on it.
+    class SteppedTimer implements Timer {
+      at = 5_000;
+      now(): number {
+        return this.at;
+      }
+      async sleep(ms: number): Promise<void> {
+        this.at += ms;
+      }
+    }
+    const timer = new SteppedTimer();
+    const server = await emulator();
+    const client = clientFor(server, { listCacheTtlMs: 1_000 }, timer);
+    await client.listOperators(24);
+    timer.at += 999;
+    await client.listOperators(24);
+    expect(server.counters().byRoute[LIST]).toBe(1);
+    timer.at += 1;
+    await client.listOperators(24);
+    expect(server.counters().byRoute[LIST]).toBe(2);
   });
 
   it("writes synchronize and status changes through to their organization's cached list, exactly as ChatHub lists them", async () => {
